@@ -1,0 +1,53 @@
+# The two commands a new machine needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: run test install install-dev migrate demo messages catalogues lint clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(VENV)/bin/python pyproject.toml
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/bin/python pyproject.toml
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+catalogues: $(VENV)/.installed
+	$(PY) manage.py compile_catalogues
+
+migrate: catalogues
+	mkdir -p var
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo
+	$(PY) manage.py ensure_admin
+
+run: demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed-dev
+	$(PY) manage.py compile_catalogues
+	$(PY) -m pytest -n auto $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-dev
+	$(PY) -m ruff check .
+
+# Needs GNU gettext (xgettext); only for developers who change strings.
+messages: $(VENV)/.installed
+	$(PY) manage.py makemessages --locale sv --locale en --ignore '.venv/*' --ignore 'var/*'
+	$(PY) manage.py makemessages --domain djangojs --locale sv --locale en --ignore '.venv/*' --ignore 'var/*' --ignore 'static_collected/*'
+
+clean:
+	rm -rf $(VENV) var static_collected

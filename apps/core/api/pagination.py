@@ -1,0 +1,46 @@
+"""Page-number pagination with a hard cap: asking for more than the cap is an error, not a silent
+truncation, so a client never believes it has everything when it has not."""
+
+from django.utils.translation import gettext as _
+from rest_framework.pagination import PageNumberPagination
+
+from apps.core.api.errors import BadParameter
+
+MAX_PAGE_SIZE = 100
+DEFAULT_PAGE_SIZE = 20
+
+
+class BygdPagination(PageNumberPagination):
+    page_size = DEFAULT_PAGE_SIZE
+    page_size_query_param = "page_size"
+    max_page_size = MAX_PAGE_SIZE
+
+    def get_page_size(self, request):
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw in (None, ""):
+            return self.page_size
+        try:
+            size = int(raw)
+        except ValueError:
+            raise BadParameter("page_size", _("Must be a whole number.")) from None
+        if not 1 <= size <= self.max_page_size:
+            raise BadParameter(
+                "page_size",
+                _("Must be between 1 and %(max)d.") % {"max": self.max_page_size},
+            )
+        return size
+
+    def paginate_queryset(self, queryset, request, view=None):
+        raw = request.query_params.get(self.page_query_param)
+        if raw not in (None, ""):
+            try:
+                if int(raw) < 1:
+                    raise ValueError
+            except ValueError:
+                raise BadParameter("page", _("Must be a positive whole number.")) from None
+        return super().paginate_queryset(queryset, request, view)
+
+    def get_paginated_response_schema(self, schema):
+        response = super().get_paginated_response_schema(schema)
+        response["required"] = ["count", "next", "previous", "results"]
+        return response

@@ -1,0 +1,90 @@
+"""Locale fallback: a listing in locale X shows the X version of each item where one exists and
+otherwise the original, marked, so content written in one language is still found from another.
+
+Everything happens in the database: the fallback rows are chosen with a subquery, never by
+loading the table into Python.
+"""
+
+from django.db.models import BooleanField, Case, Min, OuterRef, Q, Subquery, Value, When
+from django.utils import translation
+from wagtail.models import Locale
+
+
+def active_locale():
+    """The Locale for the active language, or the default one if it has no Locale row yet."""
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return Locale.get_default()
+
+
+def with_fallback(queryset, locale, fallback=True):
+    """Rows of ``queryset`` in ``locale``, plus (if ``fallback``) one original for every
+    translation group that has no row in ``locale`` within the queryset. Adds ``is_fallback``.
+
+    The original of a group is its first-created row: wagtail-localize always creates
+    translations from an existing source, so the lowest primary key is the source.
+    """
+    in_locale = Q(locale=locale)
+    if fallback:
+        missing = queryset.exclude(
+            translation_key__in=queryset.filter(locale=locale).values("translation_key")
+        )
+        originals = (
+            missing.filter(translation_key=OuterRef("translation_key"))
+            .order_by()
+            .values("translation_key")
+            .annotate(first=Min("pk"))
+            .values("first")
+        )
+        chosen = Q(pk__in=missing.filter(pk=Subquery(originals[:1])).values("pk"))
+        queryset = queryset.filter(in_locale | chosen)
+    else:
+        queryset = queryset.filter(in_locale)
+    return queryset.annotate(
+        is_fallback=Case(
+            When(locale=locale, then=Value(False)),
+            default=Value(True),
+            output_field=BooleanField(),
+        )
+    )
+
+
+class LocalizedCache:
+    """Resolve FK targets to the active locale's translation once per request.
+
+    wagtail-localize leaves foreign keys inside inline children pointing at source-locale
+    snippets; templates call ``localized(obj)`` instead of ``obj.localized`` so a listing of
+    many items costs one query per distinct target, not one per row.
+    """
+
+    def __init__(self, locale=None):
+        self.locale = locale or active_locale()
+        self._cache = {}
+
+    def __call__(self, instance):
+        if instance is None:
+            return None
+        key = (type(instance), instance.translation_key)
+        if key not in self._cache:
+            if instance.locale_id == self.locale.pk:
+                self._cache[key] = instance
+            else:
+                self._cache[key] = (
+                    type(instance)
+                    ._default_manager.filter(
+                        translation_key=instance.translation_key, locale=self.locale
+                    )
+                    .first()
+                    or instance
+                )
+        return self._cache[key]
+
+
+def localized_for_request(request, instance):
+    """Per-request cached ``.localized``; see LocalizedCache."""
+    cache = getattr(request, "_bygd_localized", None)
+    if cache is None or cache.locale.language_code != translation.get_language():
+        cache = LocalizedCache()
+        request._bygd_localized = cache
+    return cache(instance)

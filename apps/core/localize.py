@@ -1,0 +1,89 @@
+"""Create and sync wagtail-localize translations from code (demo content, imports, tests).
+
+Going through wagtail-localize rather than writing the target object directly keeps the result
+editable in its translation editor and lets "Sync translated pages" update the facts later.
+
+Upstream workaround: wagtail-localize 1.14 publishes translated pages in ``on_commit`` with the
+revision as it was saved, so inside a surrounding transaction the publish runs late with stale
+tree counters (and never in tests). We save the target as a draft and publish its revision
+ourselves, at once. Remove ``_save_and_publish`` when wagtail-localize publishes synchronously.
+"""
+
+from django.db import transaction
+from wagtail.models import DraftStateMixin
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+
+
+class MissingStrings(ValueError):
+    """Raised when ``strict`` and a source segment has no translation in the given mapping."""
+
+
+@transaction.atomic
+def translate(
+    instance,
+    locale,
+    strings,
+    *,
+    user=None,
+    publish=True,
+    strict=False,
+    translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+    tool_name="",
+):
+    """Translate ``instance`` into ``locale`` using ``strings`` (source text → translated text).
+
+    Segments without an entry keep the source text (wagtail-localize's fallback) unless
+    ``strict``. Returns the saved target instance. Running it again updates the same target.
+    """
+    source, _created = TranslationSource.get_or_create_from_instance(instance)
+    source.update_from_db()
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    missing = []
+    segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+    for segment in segments:
+        text = strings.get(segment.string.data)
+        if text is None:
+            missing.append(segment.string.data)
+            continue
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={
+                "data": text,
+                "translation_type": translation_type,
+                "tool_name": tool_name,
+                "last_translated_by": user,
+                "has_error": False,
+            },
+        )
+    if strict and missing:
+        raise MissingStrings(missing)
+    return _save_and_publish(translation, user, publish)
+
+
+def _save_and_publish(translation, user, publish):
+    drafts = issubclass(translation.source.specific_content_type.model_class(), DraftStateMixin)
+    translation.save_target(user=user, publish=not drafts)
+    target = translation.get_target_instance()
+    if publish and drafts:
+        target.get_latest_revision().publish(user=user)
+        target.refresh_from_db()
+    return target
+
+
+def sync(instance, *, user=None, publish=True):
+    """Re-read the source and update every enabled translation, as the admin's "Sync" does."""
+    source, _created = TranslationSource.get_or_create_from_instance(instance)
+    source.update_from_db()
+    targets = []
+    for translation in source.translations.filter(enabled=True).select_related("target_locale"):
+        targets.append(_save_and_publish(translation, user, publish))
+    return targets

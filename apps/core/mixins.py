@@ -1,0 +1,50 @@
+"""Page mixins for what every public page needs: a listing teaser and social-sharing metadata."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.images.api.fields import ImageRenditionField
+
+
+class ListingMixin(models.Model):
+    """How a page presents itself in listings, cards and link previews (og:image, og:description)."""
+
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("listing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown in listings and when the page is shared."),
+    )
+    listing_summary = models.TextField(
+        _("listing summary"),
+        blank=True,
+        max_length=400,
+        help_text=_("One or two sentences for listings and search results."),
+    )
+
+    listing_panels = [
+        MultiFieldPanel(
+            [FieldPanel("listing_image"), FieldPanel("listing_summary")],
+            heading=_("Listing and sharing"),
+        )
+    ]
+
+    api_fields = [
+        APIField("listing_summary"),
+        APIField("listing_image"),
+        APIField(
+            "listing_image_thumbnail",
+            serializer=ImageRenditionField("fill-600x400", source="listing_image"),
+        ),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def teaser(self):
+        return self.listing_summary or self.search_description

@@ -1,0 +1,59 @@
+"""The API surface: Wagtail's content API v2 and the domain API's router and schema."""
+
+from django.conf import settings
+from django.urls import include, path
+from drf_spectacular.utils import extend_schema
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+from rest_framework import serializers
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+wagtail_router = WagtailAPIRouter("wagtailapi")
+wagtail_router.register_endpoint("pages", PagesAPIViewSet)
+wagtail_router.register_endpoint("images", ImagesAPIViewSet)
+wagtail_router.register_endpoint("documents", DocumentsAPIViewSet)
+
+
+class LanguageSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    default = serializers.BooleanField()
+
+
+class SiteInfoSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    time_zone = serializers.CharField()
+    languages = LanguageSerializer(many=True)
+
+
+class SiteInfoView(APIView):
+    """What an external frontend needs before its first call: languages and time zone."""
+
+    @extend_schema(responses=SiteInfoSerializer, operation_id="site_info", tags=["site"])
+    def get(self, request):
+        return Response(
+            {
+                "name": settings.WAGTAIL_SITE_NAME,
+                "time_zone": settings.TIME_ZONE,
+                "languages": [
+                    {"code": code, "name": name, "default": code == settings.LANGUAGE_CODE}
+                    for code, name in settings.LANGUAGES
+                ],
+            }
+        )
+
+
+domain_urls = [
+    path("site/", SiteInfoView.as_view(), name="site-info"),
+]
+
+urlpatterns = [
+    path("v2/", wagtail_router.urls),
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
+    path("", include(domain_urls)),
+]

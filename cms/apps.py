@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class CmsConfig(AppConfig):
+    name = "cms"
+    verbose_name = _("Site")
+
+    def ready(self):
+        post_migrate.connect(ensure_locales, sender=self)
+
+
+def ensure_locales(using="default", **kwargs):
+    """Every configured language needs a Locale row before pages can be translated into it."""
+    from django.conf import settings
+    from wagtail.models import Locale
+
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.using(using).get_or_create(language_code=code)

@@ -1,0 +1,35 @@
+"""Build the bilingual demo site. Safe to run again: only what is missing is created.
+
+Not wrapped in one transaction: Wagtail defers some publishing work to on_commit with the objects
+as they were, which would overwrite tree counters of pages created later in the same run."""
+
+from django.core.management.base import BaseCommand
+
+from cms import demo as site_demo
+
+APP_DEMOS = []
+
+
+class Command(BaseCommand):
+    help = "Create the bilingual demo content (idempotent)."
+
+    def handle(self, *args, **options):
+        messages = []
+
+        def log(message):
+            messages.append(message)
+            self.stdout.write(message)
+
+        self.stdout.write("site:")
+        home = site_demo.load(log)
+        for name, loader in APP_DEMOS:
+            self.stdout.write(f"{name}:")
+            loader(home, log)
+        created = sum(1 for message in messages if message.strip())
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"demo content ready: {created} change(s)"
+                if created
+                else "demo content already up to date"
+            )
+        )

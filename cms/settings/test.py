@@ -1,0 +1,17 @@
+"""Test runs: fast hashing, in-memory e-mail, no manifest, immediate tasks."""
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-insecure-key"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+WAGTAILAPI_BASE_URL = "http://testserver"
+MEDIA_ROOT = VAR_DIR / "test-media"
+LOGGING = {"version": 1, "disable_existing_loggers": False}
+STATIC_ROOT = None  # WhiteNoise serves from the finders; collectstatic is for production
+WHITENOISE_USE_FINDERS = True

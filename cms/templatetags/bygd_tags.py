@@ -1,0 +1,86 @@
+"""Language switcher, hreflang alternates and footer: things every page's chrome needs."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from cms.models import SiteFooter
+
+register = template.Library()
+
+
+def _locale_homes(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return {}
+    homes = site.root_page.get_translations(inclusive=True).live().select_related("locale")
+    return {home.locale.language_code: home for home in homes}
+
+
+def language_versions(context):
+    """One entry per configured language: the translation of this page if it is live,
+    otherwise that language's home page (marked ``translated=False``)."""
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    pages_by_code = {}
+    if isinstance(page, Page) and page.pk:
+        translations = page.get_translations(inclusive=True).live().public()
+        pages_by_code = {p.locale.language_code: p for p in translations.select_related("locale")}
+    homes = _locale_homes(request) if request else {}
+    versions = []
+    for code, name in settings.LANGUAGES:
+        target = pages_by_code.get(code)
+        if target is not None:
+            url, translated = target.get_url(request), True
+        elif page is None and request is not None:
+            url, translated = translate_url(request.get_full_path(), code), True
+        elif code in homes:
+            url, translated = homes[code].get_url(request), False
+        else:
+            continue
+        versions.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url) if request else url,
+                "translated": translated,
+                "current": code == current,
+            }
+        )
+    return versions
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    return {"versions": language_versions(context)}
+
+
+@register.inclusion_tag("includes/hreflang.html", takes_context=True)
+def hreflang_alternates(context):
+    versions = [v for v in language_versions(context) if v["translated"]]
+    default = next((v for v in versions if v["code"] == settings.LANGUAGE_CODE), None)
+    return {"versions": versions, "default": default}
+
+
+@register.simple_tag
+def site_footer():
+    return SiteFooter.for_active_language()
+
+
+@register.simple_tag(takes_context=True)
+def home_page(context):
+    request = context.get("request")
+    homes = _locale_homes(request) if request else {}
+    return homes.get(translation.get_language()) or next(iter(homes.values()), None)
+
+
+@register.simple_tag(takes_context=True)
+def menu_pages(context):
+    home = home_page(context)
+    if home is None:
+        return Page.objects.none()
+    return home.get_children().live().public().in_menu().select_related("locale")

@@ -1,0 +1,39 @@
+import pytest
+from wagtail.models import Locale, Page, Site
+
+from apps.core.localize import translate
+from cms.factories import HomePageFactory
+
+
+@pytest.fixture
+def sv(db):
+    return Locale.objects.get(language_code="sv")
+
+
+@pytest.fixture
+def en(db):
+    return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture
+def home(sv):
+    """A Swedish home page as the default site's root, as `load_demo` sets it up."""
+    root = Page.get_first_root_node()
+    page = HomePageFactory(parent=root, title="Bygd", slug="hem", intro="Välkommen till bygden.")
+    page.save_revision().publish()
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": page, "site_name": "Bygd"},
+    )
+    Page.objects.filter(depth=2).exclude(pk=page.pk).exclude(locale__language_code="en").delete()
+    page.refresh_from_db()
+    return page
+
+
+@pytest.fixture
+def home_en(home, en):
+    page = translate(
+        home, en, {"Välkommen till bygden.": "Welcome to the countryside.", "hem": "home"}
+    )
+    home.refresh_from_db()
+    return page
