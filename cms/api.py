@@ -4,13 +4,15 @@ from django.conf import settings
 from django.urls import include, path
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
-from rest_framework import serializers
+from rest_framework import routers, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from apps.network.api import OrganisationViewSet, PlaceViewSet
 
 wagtail_router = WagtailAPIRouter("wagtailapi")
 wagtail_router.register_endpoint("pages", PagesAPIViewSet)
@@ -47,8 +49,13 @@ class SiteInfoView(APIView):
         )
 
 
+domain_router = routers.SimpleRouter()
+domain_router.register("places", PlaceViewSet, basename="place")
+domain_router.register("organisations", OrganisationViewSet, basename="organisation")
+
 domain_urls = [
     path("site/", SiteInfoView.as_view(), name="site-info"),
+    *domain_router.urls,
 ]
 
 urlpatterns = [

@@ -1,11 +1,13 @@
 """Site search. Wagtail search finds pages in any language; each hit is then shown in the
 visitor's language where a translation exists, otherwise in its original, marked."""
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from apps.core.locale import active_locale
 
@@ -22,8 +24,7 @@ def search(request):
         error = _("Please use at most %(max)d characters.") % {"max": MAX_QUERY_LENGTH}
     elif query:
         locale = active_locale()
-        hits = list(Page.objects.live().public().filter(depth__gt=1).search(query)[:MAX_HITS])
-        results = _in_locale(hits, locale)
+        results = _in_locale(_hits_in_every_language(query, locale), locale)
         Query.get(query).add_hit()
     page = None
     if results is not None:
@@ -40,6 +41,24 @@ def search(request):
         {"search_query": query, "results": page, "error": error},
         status=400 if error else 200,
     )
+
+
+def _hits_in_every_language(query, locale):
+    """Search each language's pages with that language's own stemming (see
+    apps.core.search_backend), the visitor's language first, so a Swedish word typed on the
+    English site still finds the Swedish page."""
+    codes = [locale.language_code] + [
+        code for code, _name in settings.LANGUAGES if code != locale.language_code
+    ]
+    locales = {item.language_code: item for item in Locale.objects.filter(language_code__in=codes)}
+    hits = []
+    for code in codes:
+        if code not in locales:
+            continue
+        with translation.override(code):
+            pages = Page.objects.live().public().filter(depth__gt=1, locale=locales[code])
+            hits.extend(pages.search(query)[:MAX_HITS])
+    return hits
 
 
 def _in_locale(hits, locale):

@@ -37,7 +37,11 @@ class HomePage(ListingMixin, Page):
     ]
     promote_panels = Page.promote_panels + ListingMixin.listing_panels
 
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("listing_summary"),
+        index.SearchField("body"),
+    ]
 
     api_fields = [
         APIField("intro"),

@@ -19,7 +19,10 @@ class StandardPage(ListingMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("body")]
     promote_panels = Page.promote_panels + ListingMixin.listing_panels
-    search_fields = Page.search_fields + [index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("listing_summary"),
+        index.SearchField("body"),
+    ]
     api_fields = [APIField("body"), *ListingMixin.api_fields]
 
     class Meta:

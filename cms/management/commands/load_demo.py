@@ -5,9 +5,10 @@ as they were, which would overwrite tree counters of pages created later in the 
 
 from django.core.management.base import BaseCommand
 
+from apps.network import demo as network_demo
 from cms import demo as site_demo
 
-APP_DEMOS = []
+APP_DEMOS = [("network", network_demo.load)]
 
 
 class Command(BaseCommand):
