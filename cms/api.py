@@ -13,6 +13,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from apps.network.api import OrganisationViewSet, PlaceViewSet
+from apps.projects.api import ProjectViewSet
 
 wagtail_router = WagtailAPIRouter("wagtailapi")
 wagtail_router.register_endpoint("pages", PagesAPIViewSet)
@@ -52,9 +53,17 @@ class SiteInfoView(APIView):
 domain_router = routers.SimpleRouter()
 domain_router.register("places", PlaceViewSet, basename="place")
 domain_router.register("organisations", OrganisationViewSet, basename="organisation")
+domain_router.register("projects", ProjectViewSet, basename="project")
 
 domain_urls = [
     path("site/", SiteInfoView.as_view(), name="site-info"),
+    path("projects.csv", ProjectViewSet.as_view({"get": "export_csv"}), name="projects-csv"),
+    path("projects.json", ProjectViewSet.as_view({"get": "export_json"}), name="projects-json"),
+    path(
+        "projects/360giving.json",
+        ProjectViewSet.as_view({"get": "export_360giving"}),
+        name="projects-360giving",
+    ),
     *domain_router.urls,
 ]
 

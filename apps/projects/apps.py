@@ -6,3 +6,9 @@ class ProjectsConfig(AppConfig):
     name = "apps.projects"
     label = "projects"
     verbose_name = _("Projects")
+
+    def ready(self):
+        from apps.projects import organisation_section, signals
+
+        signals.connect()
+        organisation_section.register()

@@ -6,9 +6,10 @@ as they were, which would overwrite tree counters of pages created later in the 
 from django.core.management.base import BaseCommand
 
 from apps.network import demo as network_demo
+from apps.projects import demo as projects_demo
 from cms import demo as site_demo
 
-APP_DEMOS = [("network", network_demo.load)]
+APP_DEMOS = [("network", network_demo.load), ("projects", projects_demo.load)]
 
 
 class Command(BaseCommand):

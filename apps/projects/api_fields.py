@@ -1,0 +1,92 @@
+"""Wagtail API v2 fields for ProjectPage: facts with stable codes (slugs, identifiers) rather
+than database ids, so external frontends can link them to the domain API."""
+
+from rest_framework import serializers
+from wagtail.api import APIField
+from wagtail.images.api.fields import ImageRenditionField
+
+
+class _RelatedRows(serializers.Field):
+    def __init__(self, represent, **kwargs):
+        self.represent = represent
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        self._page = instance
+        return super().get_attribute(instance)
+
+    def to_representation(self, manager):
+        return [self.represent(row, self._page.locale.language_code) for row in manager.all()]
+
+
+class _Organisation(serializers.Field):
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, organisation):
+        return {"slug": organisation.slug, "name": organisation.name} if organisation else None
+
+
+class _Status(serializers.Field):
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        kwargs["source"] = "*"
+        super().__init__(**kwargs)
+
+    def to_representation(self, page):
+        return page.status
+
+
+def project_api_fields():
+    return [
+        APIField("identifier"),
+        APIField("acronym"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("results"),
+        APIField("status", serializer=_Status()),
+        APIField("planned_start"),
+        APIField("planned_end"),
+        APIField("actual_start"),
+        APIField("actual_end"),
+        APIField("owner_organisation", serializer=_Organisation()),
+        APIField("funder", serializer=_Organisation()),
+        APIField(
+            "partners",
+            serializer=_RelatedRows(
+                lambda row, lang: {
+                    "slug": row.organisation.slug,
+                    "name": row.organisation.name,
+                    "role": row.role,
+                }
+            ),
+        ),
+        APIField(
+            "places",
+            serializer=_RelatedRows(
+                lambda row, lang: {
+                    "identifier": row.place.identifier,
+                    "kind": row.place.kind,
+                    "name": row.place.label(lang),
+                }
+            ),
+        ),
+        APIField(
+            "themes",
+            serializer=_RelatedRows(
+                lambda row, lang: {"slug": row.theme.slug, "name": row.theme.name}
+            ),
+        ),
+        APIField("amount_granted"),
+        APIField("total_budget"),
+        APIField("in_kind_value"),
+        APIField("currency"),
+        APIField("award_date"),
+        APIField("website"),
+        APIField("original_language"),
+        APIField("image", serializer=ImageRenditionField("fill-1200x675")),
+        APIField("image_alt"),
+        APIField("listing_summary"),
+    ]

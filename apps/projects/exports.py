@@ -1,0 +1,142 @@
+"""The flat record of a project used by the CSV/JSON downloads and read back by
+`import_projects`, so exporting and importing round-trips."""
+
+import csv
+import io
+import json
+
+from django.db.models import Prefetch
+
+from apps.projects.models import ProjectPartner, ProjectPlace, ProjectTheme
+
+COLUMNS = [
+    "identifier",
+    "language",
+    "title",
+    "acronym",
+    "summary",
+    "status",
+    "planned_start",
+    "planned_end",
+    "actual_start",
+    "actual_end",
+    "owner",
+    "partners",
+    "places",
+    "themes",
+    "programme",
+    "funder",
+    "amount_granted",
+    "total_budget",
+    "in_kind_value",
+    "currency",
+    "award_date",
+    "website",
+    "url",
+]
+LIST_SEPARATOR = "|"
+
+
+def with_export_relations(queryset):
+    return queryset.select_related(
+        "locale", "owner_organisation", "funder", "funding_programme"
+    ).prefetch_related(
+        Prefetch("partners", queryset=ProjectPartner.objects.select_related("organisation")),
+        Prefetch("places", queryset=ProjectPlace.objects.select_related("place")),
+        Prefetch("themes", queryset=ProjectTheme.objects.select_related("theme")),
+    )
+
+
+def _text(value):
+    return "" if value is None else str(value)
+
+
+def project_record(page, absolute_url=""):
+    return {
+        "identifier": page.identifier,
+        "language": page.locale.language_code,
+        "title": page.title,
+        "acronym": page.acronym,
+        "summary": page.summary,
+        "status": page.status_override,
+        "planned_start": _text(page.planned_start),
+        "planned_end": _text(page.planned_end),
+        "actual_start": _text(page.actual_start),
+        "actual_end": _text(page.actual_end),
+        "owner": page.owner_organisation.slug if page.owner_organisation else "",
+        "partners": LIST_SEPARATOR.join(
+            f"{row.organisation.slug}:{row.role}" if row.role else row.organisation.slug
+            for row in page.partners.all()
+        ),
+        "places": LIST_SEPARATOR.join(row.place.identifier for row in page.places.all()),
+        "themes": LIST_SEPARATOR.join(row.theme.slug for row in page.themes.all()),
+        "programme": page.funding_programme.slug if page.funding_programme else "",
+        "funder": page.funder.slug if page.funder else "",
+        "amount_granted": _text(page.amount_granted),
+        "total_budget": _text(page.total_budget),
+        "in_kind_value": _text(page.in_kind_value),
+        "currency": page.currency,
+        "award_date": _text(page.award_date),
+        "website": page.website,
+        "url": absolute_url,
+    }
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def csv_rows(pages, url_for):
+    """Yields CSV lines; formula-like cells are prefixed so spreadsheets never execute them."""
+    writer = csv.DictWriter(_Echo(), fieldnames=COLUMNS)
+    yield "\ufeff" + writer.writeheader()
+    for page in pages:
+        record = project_record(page, url_for(page))
+        yield writer.writerow({key: _safe_cell(value) for key, value in record.items()})
+
+
+def _safe_cell(value):
+    return (
+        "'" + value
+        if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") and not _is_number(value)
+        else value
+    )
+
+
+def _is_number(value):
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
+
+
+def json_rows(pages, url_for):
+    yield "["
+    for index, page in enumerate(pages):
+        yield ("," if index else "") + json.dumps(
+            project_record(page, url_for(page)), ensure_ascii=False
+        )
+    yield "]"
+
+
+def read_records(path):
+    """Records from a CSV (the export's format) or JSON (a list of the same objects) file."""
+    text = path.read_text(encoding="utf-8-sig")
+    if path.suffix.lower() == ".json":
+        data = json.loads(text)
+        if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
+            raise ValueError("a JSON import must be a list of objects")
+        return [{key: _text(value) for key, value in item.items()} for item in data]
+    rows = list(csv.DictReader(io.StringIO(text)))
+    return [
+        {
+            key: (
+                value[1:] if value.startswith("'") and value[1:2] in ("=", "+", "-", "@") else value
+            )
+            for key, value in row.items()
+            if key
+        }
+        for row in rows
+    ]

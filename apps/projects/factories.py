@@ -1,0 +1,67 @@
+import datetime
+
+import factory
+import wagtail_factories
+from wagtail.models import Locale
+
+from apps.network.factories import OrganisationFactory
+from apps.projects.models import (
+    FundingProgramme,
+    ProjectIndexPage,
+    ProjectPage,
+    ProjectPlace,
+    ProjectTheme,
+    Theme,
+)
+
+
+def swedish():
+    return Locale.objects.get(language_code="sv")
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Tema {n}")
+    slug = factory.Sequence(lambda n: f"tema-{n}")
+    locale = factory.LazyFunction(swedish)
+
+    class Meta:
+        model = Theme
+
+
+class FundingProgrammeFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Program {n}")
+    slug = factory.Sequence(lambda n: f"program-{n}")
+    funder = factory.SubFactory(OrganisationFactory)
+    locale = factory.LazyFunction(swedish)
+
+    class Meta:
+        model = FundingProgramme
+
+
+class ProjectIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Projekt"
+    slug = "projekt"
+
+    class Meta:
+        model = ProjectIndexPage
+
+
+class ProjectPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Projekt {n}")
+    slug = factory.Sequence(lambda n: f"projekt-{n}")
+    summary = "Ett projekt för bygden."
+    planned_start = datetime.date(2017, 1, 1)
+    planned_end = datetime.date(2018, 12, 31)
+    owner_organisation = factory.SubFactory(OrganisationFactory)
+    currency = "SEK"
+
+    class Meta:
+        model = ProjectPage
+
+
+def add_theme(page, theme):
+    ProjectTheme.objects.create(page=page, theme=theme)
+
+
+def add_place(page, place):
+    ProjectPlace.objects.create(page=page, place=place)

@@ -1,0 +1,66 @@
+"""360Giving-compatible export of awarded grants, so funders' data joins national grant
+registries. Organisation ids follow org-id.guide: SE-BLV (Bolagsverket) and DK-CVR numbers
+where known, otherwise a Bygd-local id."""
+
+import json
+import re
+
+from django.conf import settings
+
+PREFIX = "360G-bygd-"
+
+
+def org_id(organisation):
+    digits = re.sub(r"\D", "", organisation.org_number or "")
+    if digits and organisation.country == "SE":
+        return f"SE-BLV-{digits}"
+    if digits and organisation.country == "DK":
+        return f"DK-CVR-{digits}"
+    return f"XI-BYGD-{organisation.slug}"
+
+
+def grant(page, url):
+    record = {
+        "id": PREFIX + page.identifier,
+        "title": page.title,
+        "description": page.summary,
+        "currency": page.currency,
+        "amountAwarded": float(page.amount_granted),
+        "awardDate": page.award_date.isoformat() if page.award_date else None,
+        "url": url,
+        "dataSource": settings.WAGTAILADMIN_BASE_URL,
+    }
+    if page.owner_organisation:
+        record["recipientOrganization"] = [
+            {"id": org_id(page.owner_organisation), "name": page.owner_organisation.name}
+        ]
+    funder = page.funder or (page.funding_programme.funder if page.funding_programme else None)
+    if funder:
+        record["fundingOrganization"] = [{"id": org_id(funder), "name": funder.name}]
+    if page.funding_programme:
+        record["grantProgramme"] = [
+            {"code": page.funding_programme.slug, "title": page.funding_programme.name}
+        ]
+    locations = [
+        {"name": row.place.name, "geoCode": row.place.identifier, "geoCodeType": row.place.kind}
+        for row in page.places.all()
+    ]
+    if locations:
+        record["beneficiaryLocation"] = locations
+    start = page.actual_start or page.planned_start
+    end = page.actual_end or page.planned_end
+    if start or end:
+        record["plannedDates"] = [
+            {
+                "startDate": start.isoformat() if start else None,
+                "endDate": end.isoformat() if end else None,
+            }
+        ]
+    return {key: value for key, value in record.items() if value is not None}
+
+
+def grants_json(pages, url_for):
+    yield '{"grants": ['
+    for index, page in enumerate(pages):
+        yield ("," if index else "") + json.dumps(grant(page, url_for(page)), ensure_ascii=False)
+    yield "]}"

@@ -1,0 +1,301 @@
+"""A project in the database. Facts (dates, amounts, organisations, places, themes) are
+synchronised to every translation by wagtail-localize; only the prose is translated."""
+
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, CharField, F, Q, Value, When
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from apps.core.blocks import BaseStreamBlock
+from apps.core.mixins import ListingMixin
+from apps.projects.api_fields import project_api_fields
+
+IDENTIFIER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+
+
+class ProjectStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    ONGOING = "ongoing", _("Ongoing")
+    COMPLETED = "completed", _("Completed")
+
+
+class Currency(models.TextChoices):
+    SEK = "SEK", "SEK"
+    DKK = "DKK", "DKK"
+    NOK = "NOK", "NOK"
+    EUR = "EUR", "EUR"
+    ISK = "ISK", "ISK"
+
+
+def new_identifier():
+    return "P-" + "".join(secrets.choice(IDENTIFIER_ALPHABET) for _ in range(8))
+
+
+class ProjectQuerySet(PageQuerySet):
+    def with_status(self, today=None):
+        """Annotate ``current_status``: the editor's override, else derived from the dates."""
+        today = today or timezone.localdate()
+        start = Coalesce(F("actual_start"), F("planned_start"))
+        end = Coalesce(F("actual_end"), F("planned_end"))
+        return self.annotate(
+            current_status=Case(
+                When(~Q(status_override=""), then=F("status_override")),
+                When(
+                    Q(planned_start__isnull=True, actual_start__isnull=True),
+                    then=Value(ProjectStatus.PLANNED),
+                ),
+                When(
+                    Q(actual_start__gt=today)
+                    | Q(actual_start__isnull=True, planned_start__gt=today),
+                    then=Value(ProjectStatus.PLANNED),
+                ),
+                When(
+                    Q(actual_end__lt=today) | Q(actual_end__isnull=True, planned_end__lt=today),
+                    then=Value(ProjectStatus.COMPLETED),
+                ),
+                default=Value(ProjectStatus.ONGOING),
+                output_field=CharField(),
+            ),
+            start_date=start,
+            end_date=end,
+        )
+
+
+ProjectManager = PageManager.from_queryset(ProjectQuerySet)
+
+
+class ProjectPage(ListingMixin, Page):
+    identifier = models.CharField(
+        _("identifier"),
+        max_length=40,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Stable project code; generated when left blank and never changed once published."
+        ),
+    )
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    summary = models.TextField(_("summary"), max_length=1200)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("description"))
+    results = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("results"))
+    status_override = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ProjectStatus.choices,
+        blank=True,
+        help_text=_("Leave empty to derive the status from the dates."),
+    )
+    planned_start = models.DateField(_("planned start"), null=True, blank=True)
+    planned_end = models.DateField(_("planned end"), null=True, blank=True)
+    actual_start = models.DateField(_("actual start"), null=True, blank=True)
+    actual_end = models.DateField(_("actual end"), null=True, blank=True)
+    owner_organisation = models.ForeignKey(
+        "network.Organisation",
+        verbose_name=_("project owner"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="owned_projects",
+    )
+    funding_programme = models.ForeignKey(
+        "projects.FundingProgramme",
+        verbose_name=_("funding programme"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="projects",
+    )
+    funder = models.ForeignKey(
+        "network.Organisation",
+        verbose_name=_("funder"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="funded_projects",
+    )
+    amount_granted = models.DecimalField(
+        _("amount granted"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    total_budget = models.DecimalField(
+        _("total budget"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    in_kind_value = models.DecimalField(
+        _("in-kind and volunteer value"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    currency = models.CharField(
+        _("currency"), max_length=3, choices=Currency.choices, default=Currency.SEK
+    )
+    award_date = models.DateField(_("award date"), null=True, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(_("image alternative text"), max_length=250, blank=True)
+    original_language = models.CharField(
+        _("original language"),
+        max_length=8,
+        blank=True,
+        editable=False,
+        help_text=_("The language the project was first written in."),
+    )
+
+    objects = ProjectManager()
+
+    parent_page_types = ["projects.ProjectIndexPage"]
+    subpage_types = []
+
+    override_translatable_fields = [SynchronizedField("identifier"), SynchronizedField("acronym")]
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("identifier"), FieldPanel("acronym")]),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("status_override"),
+                FieldRowPanel([FieldPanel("planned_start"), FieldPanel("planned_end")]),
+                FieldRowPanel([FieldPanel("actual_start"), FieldPanel("actual_end")]),
+            ],
+            heading=_("Status and dates"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("owner_organisation"),
+                InlinePanel("partners", label=_("Partners")),
+                InlinePanel("contacts", label=_("Contact people")),
+            ],
+            heading=_("Organisations and people"),
+        ),
+        InlinePanel("places", label=_("Places"), min_num=0),
+        InlinePanel("themes", label=_("Themes")),
+        MultiFieldPanel(
+            [
+                FieldPanel("funding_programme"),
+                FieldPanel("funder"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("amount_granted"),
+                        FieldPanel("total_budget"),
+                        FieldPanel("in_kind_value"),
+                    ]
+                ),
+                FieldRowPanel([FieldPanel("currency"), FieldPanel("award_date")]),
+            ],
+            heading=_("Funding"),
+        ),
+        FieldPanel("website"),
+        FieldRowPanel([FieldPanel("image"), FieldPanel("image_alt")]),
+        FieldPanel("results"),
+    ]
+    promote_panels = Page.promote_panels + ListingMixin.listing_panels
+
+    search_fields = Page.search_fields + [
+        index.SearchField("acronym", boost=2),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("results"),
+        index.FilterField("identifier"),
+    ]
+
+    api_fields = project_api_fields()
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for start, end in (("planned_start", "planned_end"), ("actual_start", "actual_end")):
+            if (
+                getattr(self, start)
+                and getattr(self, end)
+                and getattr(self, end) < getattr(self, start)
+            ):
+                errors[end] = _("The end date is before the start date.")
+        for field in ("amount_granted", "total_budget", "in_kind_value"):
+            value = getattr(self, field)
+            if value is not None and value < 0:
+                errors[field] = _("Amounts cannot be negative.")
+        if self.amount_granted and self.total_budget and self.amount_granted > self.total_budget:
+            errors["amount_granted"] = _("The amount granted is larger than the total budget.")
+        if self.image and not self.image_alt:
+            errors["image_alt"] = _("Describe the image for people who cannot see it.")
+        if self.identifier:
+            clash = ProjectPage.objects.filter(identifier=self.identifier).exclude(
+                translation_key=self.translation_key
+            )
+            if clash.exists():
+                errors["identifier"] = _("Another project already uses this identifier.")
+            if self.pk:
+                published = (
+                    ProjectPage.objects.filter(pk=self.pk)
+                    .values_list("identifier", "first_published_at")
+                    .first()
+                )
+                if published and published[1] and published[0] and published[0] != self.identifier:
+                    errors["identifier"] = _(
+                        "The identifier cannot change once the project is published."
+                    )
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if not self.identifier:
+            self.identifier = new_identifier()
+        if not self.original_language and self.locale_id:
+            self.original_language = self.locale.language_code
+        super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from apps.core.locale import LocalizedCache
+        from apps.projects.models.relations import ProjectTranslation
+
+        context = super().get_context(request, *args, **kwargs)
+        localized = LocalizedCache(self.locale)
+        context.update(
+            start=self.actual_start or self.planned_start,
+            end=self.actual_end or self.planned_end,
+            partners=list(self.partners.select_related("organisation")),
+            places=[row.place for row in self.places.select_related("place")],
+            themes=[localized(row.theme) for row in self.themes.select_related("theme")],
+            contacts=[localized(row.person) for row in self.contacts.select_related("person")],
+            programme=localized(self.funding_programme),
+            translation_origin=ProjectTranslation.objects.filter(
+                translation_key=self.translation_key, locale=self.locale
+            )
+            .values_list("origin", flat=True)
+            .first(),
+        )
+        return context
+
+    @property
+    def status(self):
+        annotated = getattr(self, "current_status", None)
+        if annotated:
+            return annotated
+        return (
+            ProjectPage.objects.filter(pk=self.pk)
+            .with_status()
+            .values_list("current_status", flat=True)
+            .first()
+            or ProjectStatus.PLANNED
+        )
+
+    def get_status_display(self):
+        return ProjectStatus(self.status).label

@@ -1,0 +1,300 @@
+"""One query definition for the project database, shared by the HTML pages, the JSON API and the
+CSV/JSON exports, so a shared URL gives the same projects everywhere.
+
+Everything stays in the database: filters are joins, facets are grouped counts over the filtered
+result (one query per facet), and text search uses PostgreSQL's full-text search with each row's
+own language dictionary (plain substring matching on SQLite). The text search is done here rather
+than through Wagtail search because facets and exports need a queryset, not a result list.
+"""
+
+from datetime import date
+
+import django_filters
+from django import forms
+from django.db import connection
+from django.db.models import Case, Count, F, Q, Value, When
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from apps.core.locale import with_fallback
+from apps.core.search_backend import config_for_language
+from apps.network.models import Organisation, Place, PlaceKind
+from apps.projects.models import (
+    FundingProgramme,
+    ProjectPage,
+    ProjectPlace,
+    ProjectStatus,
+    ProjectTheme,
+    Theme,
+)
+
+ORDERINGS = {
+    "newest": ("-first_published_at", "-pk"),
+    "title": ("title", "pk"),
+    "amount": (F("amount_granted").desc(nulls_last=True), "pk"),
+    "start": (F("start_date").asc(nulls_last=True), "pk"),
+}
+
+
+def _slug_choices(model):
+    return lambda: [
+        (slug, slug) for slug in model.objects.order_by().values_list("slug", flat=True).distinct()
+    ]
+
+
+def _place_field(kind, **kwargs):
+    return django_filters.ModelChoiceFilter(
+        queryset=Place.objects.filter(kind=kind),
+        to_field_name="identifier",
+        method="filter_place",
+        **kwargs,
+    )
+
+
+class ProjectFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_q", max_length=200, help_text="Full-text search")
+    theme = django_filters.MultipleChoiceFilter(
+        choices=_slug_choices(Theme),
+        field_name="themes__theme__slug",
+        distinct=True,
+        help_text="Theme slug; repeat for any of several",
+    )
+    status = django_filters.ChoiceFilter(choices=ProjectStatus.choices, field_name="current_status")
+    country = django_filters.ModelChoiceFilter(
+        queryset=Place.objects.filter(kind=PlaceKind.COUNTRY),
+        to_field_name="identifier",
+        method="filter_country",
+        help_text="ISO code, e.g. SE",
+    )
+    region = _place_field(PlaceKind.REGION, help_text="Region identifier, e.g. SE-08")
+    municipality = _place_field(
+        PlaceKind.MUNICIPALITY, help_text="Municipality identifier, e.g. SE-0884"
+    )
+    leader_area = _place_field(
+        PlaceKind.LEADER_AREA, help_text="Leader area identifier, e.g. leader-alh"
+    )
+    programme = django_filters.ChoiceFilter(
+        choices=_slug_choices(FundingProgramme), field_name="funding_programme__slug"
+    )
+    funder = django_filters.ChoiceFilter(
+        choices=_slug_choices(Organisation), field_name="funder__slug"
+    )
+    organisation = django_filters.ChoiceFilter(
+        choices=_slug_choices(Organisation),
+        method="filter_organisation",
+        help_text="Owner, partner or funder (organisation slug)",
+    )
+    year = django_filters.NumberFilter(
+        method="filter_year", min_value=1900, max_value=2200, help_text="Active during this year"
+    )
+    active_on = django_filters.DateFilter(
+        method="filter_active_on", help_text="Active on this date (YYYY-MM-DD)"
+    )
+    amount_min = django_filters.NumberFilter(
+        field_name="amount_granted", lookup_expr="gte", min_value=0
+    )
+    amount_max = django_filters.NumberFilter(
+        field_name="amount_granted", lookup_expr="lte", min_value=0
+    )
+    currency = django_filters.ChoiceFilter(choices=ProjectPage._meta.get_field("currency").choices)
+    modified_since = django_filters.IsoDateTimeFilter(
+        field_name="last_published_at", lookup_expr="gte"
+    )
+    ordering = django_filters.ChoiceFilter(
+        choices=[(key, key) for key in ORDERINGS],
+        method="filter_ordering",
+        empty_label=None,
+        help_text="newest, title, amount or start",
+    )
+
+    class Meta:
+        model = ProjectPage
+        fields = []
+
+    def filter_q(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        if connection.vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery, SearchVector
+
+            config = Case(
+                *[
+                    When(locale__language_code=code, then=Value(config_for_language(code)))
+                    for code in Locale.objects.values_list("language_code", flat=True)
+                ],
+                default=Value("simple"),
+            )
+            vector = SearchVector("title", "acronym", "summary", "identifier", config=config)
+            return queryset.annotate(search=vector).filter(
+                search=SearchQuery(value, config=config, search_type="websearch")
+            )
+        return queryset.filter(
+            Q(title__icontains=value)
+            | Q(summary__icontains=value)
+            | Q(acronym__icontains=value)
+            | Q(identifier__iexact=value)
+        )
+
+    def filter_country(self, queryset, name, place):
+        return queryset.filter(places__place__country=place.country).distinct()
+
+    def filter_place(self, queryset, name, place):
+        if place.kind == PlaceKind.REGION:
+            condition = Q(places__place=place) | Q(places__place__parent=place)
+        elif place.kind == PlaceKind.MUNICIPALITY:
+            condition = Q(places__place=place) | Q(places__place__covers=place)
+        else:
+            condition = Q(places__place=place) | Q(places__place__leader_areas=place)
+        return queryset.filter(condition).distinct()
+
+    def filter_organisation(self, queryset, name, slug):
+        return queryset.filter(
+            Q(owner_organisation__slug=slug)
+            | Q(funder__slug=slug)
+            | Q(partners__organisation__slug=slug)
+        ).distinct()
+
+    def filter_year(self, queryset, name, year):
+        year = int(year)
+        return self._active_between(queryset, date(year, 1, 1), date(year, 12, 31))
+
+    def filter_active_on(self, queryset, name, day):
+        return self._active_between(queryset, day, day)
+
+    @staticmethod
+    def _active_between(queryset, first, last):
+        return queryset.filter(start_date__lte=last).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=first)
+        )
+
+    def filter_ordering(self, queryset, name, value):
+        return queryset.order_by(*ORDERINGS[value])
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        if not self.form.cleaned_data.get("ordering"):
+            queryset = queryset.order_by(*ORDERINGS["newest"])
+        return queryset
+
+    def clean_amounts(self):
+        data = self.form.cleaned_data
+        low, high = data.get("amount_min"), data.get("amount_max")
+        if low is not None and high is not None and low > high:
+            self.form.add_error(
+                "amount_max", forms.ValidationError(_("Must not be smaller than amount_min."))
+            )
+
+
+def base_queryset(locale, fallback=True):
+    """Live public projects in ``locale`` (plus marked originals where untranslated)."""
+    queryset = ProjectPage.objects.live().public()
+    return with_fallback(queryset, locale, fallback).with_status()
+
+
+def filtered(params, locale, fallback=True):
+    """Returns the bound ProjectFilter; check ``is_valid()`` before using ``.qs``."""
+    filterset = ProjectFilter(params, queryset=base_queryset(locale, fallback))
+    if filterset.is_valid():
+        filterset.clean_amounts()
+    return filterset
+
+
+def _labels(model, slugs, locale):
+    rows = with_fallback(model.objects.filter(slug__in=slugs), locale).values_list("slug", "name")
+    return dict(rows)
+
+
+def facets(queryset, locale):
+    """Counts per filter value for the current result, each with its label in ``locale``."""
+    language = locale.language_code
+    ids = queryset.order_by().values("pk")
+    result = {}
+
+    status_counts = (
+        ProjectPage.objects.filter(pk__in=ids)
+        .with_status()
+        .order_by()
+        .values("current_status")
+        .annotate(n=Count("pk"))
+    )
+    result["status"] = [
+        {
+            "value": row["current_status"],
+            "label": _status_label(row["current_status"], language),
+            "count": row["n"],
+        }
+        for row in sorted(
+            status_counts, key=lambda row: list(ProjectStatus.values).index(row["current_status"])
+        )
+    ]
+
+    theme_counts = dict(
+        ProjectTheme.objects.filter(page__in=ids)
+        .order_by()
+        .values("theme__slug")
+        .annotate(n=Count("page", distinct=True))
+        .values_list("theme__slug", "n")
+    )
+    labels = _labels(Theme, theme_counts, locale)
+    result["theme"] = _sorted_facet(theme_counts, labels)
+
+    place_rows = ProjectPlace.objects.filter(page__in=ids).order_by()
+    for facet, condition, key in (
+        ("country", Q(), "place__country"),
+        ("region", Q(place__kind=PlaceKind.REGION) | Q(place__kind=PlaceKind.MUNICIPALITY), None),
+        ("municipality", Q(place__kind=PlaceKind.MUNICIPALITY), "place__identifier"),
+        ("leader_area", Q(place__kind=PlaceKind.LEADER_AREA), "place__identifier"),
+    ):
+        if key is None:
+            region = Case(
+                When(place__kind=PlaceKind.REGION, then=F("place__identifier")),
+                default=F("place__parent__identifier"),
+            )
+            counts_qs = place_rows.filter(condition).annotate(key=region)
+        else:
+            counts_qs = place_rows.filter(condition).annotate(key=F(key))
+        counts = dict(
+            counts_qs.values("key").annotate(n=Count("page", distinct=True)).values_list("key", "n")
+        )
+        names = {
+            place.identifier: place.label(language)
+            for place in Place.objects.filter(identifier__in=[k for k in counts if k])
+        }
+        result[facet] = _sorted_facet({k: v for k, v in counts.items() if k}, names)
+
+    programme_counts = dict(
+        ProjectPage.objects.filter(pk__in=ids, funding_programme__isnull=False)
+        .order_by()
+        .values("funding_programme__slug")
+        .annotate(n=Count("pk"))
+        .values_list("funding_programme__slug", "n")
+    )
+    result["programme"] = _sorted_facet(
+        programme_counts, _labels(FundingProgramme, programme_counts, locale)
+    )
+
+    funder_counts = dict(
+        ProjectPage.objects.filter(pk__in=ids, funder__isnull=False)
+        .order_by()
+        .values("funder__slug")
+        .annotate(n=Count("pk"))
+        .values_list("funder__slug", "n")
+    )
+    result["funder"] = _sorted_facet(funder_counts, _labels(Organisation, funder_counts, locale))
+    return result
+
+
+def _status_label(value, language):
+    with translation.override(language):
+        return str(ProjectStatus(value).label)
+
+
+def _sorted_facet(counts, labels):
+    items = [
+        {"value": value, "label": labels.get(value, value), "count": count}
+        for value, count in counts.items()
+    ]
+    return sorted(items, key=lambda item: (-item["count"], item["label"]))

@@ -1,0 +1,38 @@
+"""Record how each language version of a project came about whenever one is published."""
+
+from wagtail.signals import page_published
+from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+
+from apps.projects.models import ProjectPage, ProjectTranslation, TranslationOrigin
+
+
+def origin_of(page):
+    if page.original_language in ("", page.locale.language_code):
+        return TranslationOrigin.ORIGINAL
+    source = TranslationSource.objects.filter(object_id=page.translation_key).first()
+    if source is None:
+        return TranslationOrigin.HUMAN
+    strings = StringSegment.objects.filter(source=source).values("string_id")
+    machine = StringTranslation.objects.filter(
+        translation_of_id__in=strings,
+        locale=page.locale,
+        translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+    )
+    return TranslationOrigin.MACHINE if machine.exists() else TranslationOrigin.HUMAN
+
+
+def record_translation_origin(sender, instance, **kwargs):
+    page = instance.specific if not isinstance(instance, ProjectPage) else instance
+    if not isinstance(page, ProjectPage):
+        return
+    ProjectTranslation.objects.update_or_create(
+        translation_key=page.translation_key,
+        locale=page.locale,
+        defaults={"origin": origin_of(page)},
+    )
+
+
+def connect():
+    page_published.connect(
+        record_translation_origin, sender=ProjectPage, dispatch_uid="project-origin"
+    )

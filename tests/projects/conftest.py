@@ -1,0 +1,82 @@
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from apps.core.localize import translate
+from apps.network.factories import LeaderAreaFactory, OrganisationFactory, municipality
+from apps.network.models import Place
+from apps.projects.factories import ProjectIndexPageFactory, ProjectPageFactory, ThemeFactory
+from apps.projects.models import ProjectPlace, ProjectTheme
+
+
+@pytest.fixture
+def project_index(home_en, home, en):
+    index = ProjectIndexPageFactory(parent=home, title="Projekt", slug="projekt")
+    index.save_revision().publish()
+    translate(index, en, {"Projekt": "Projects", "projekt": "projects"})
+    index.refresh_from_db()
+    return index
+
+
+@pytest.fixture
+def themes(sv, en):
+    culture = ThemeFactory(slug="culture", name="Kultur")
+    events = ThemeFactory(slug="events", name="Evenemang")
+    translate(culture, en, {"Kultur": "Culture"})
+    translate(events, en, {"Evenemang": "Events"})
+    return {"culture": culture, "events": events}
+
+
+def make_project(
+    index,
+    *,
+    title,
+    themes=(),
+    places=(),
+    amount=None,
+    start=datetime.date(2017, 1, 1),
+    end=datetime.date(2018, 12, 31),
+    owner=None,
+    publish=True,
+    **fields,
+):
+    """A live project; ``publish=False`` skips revisions (much faster) for bulk rows."""
+    page = ProjectPageFactory.build(
+        title=title,
+        slug=fields.pop("slug", None) or title.lower().replace(" ", "-"),
+        summary=f"Om {title}.",
+        planned_start=start,
+        planned_end=end,
+        amount_granted=Decimal(amount) if amount is not None else None,
+        owner_organisation=owner or OrganisationFactory(),
+        **fields,
+    )
+    for theme in themes:
+        page.themes.add(ProjectTheme(theme=theme))
+    for identifier in places:
+        page.places.add(ProjectPlace(place=Place.objects.get(identifier=identifier)))
+    index.add_child(instance=page)
+    if publish:
+        page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+@pytest.fixture
+def leader_alh(db):
+    area = LeaderAreaFactory(code="alh", name="Astrid Lindgrens Hembygd")
+    area.covers.set(
+        [municipality(code) for code in ["0682", "0686", "0884", "0860", "0821", "0882"]]
+    )
+    return area
+
+
+@pytest.fixture
+def network_index(home_en, home, en):
+    from apps.network.factories import NetworkIndexPageFactory
+
+    index = NetworkIndexPageFactory(parent=home, title="Nätverk", slug="natverk")
+    index.save_revision().publish()
+    translate(index, en, {"Nätverk": "Network", "natverk": "network"})
+    return index
