@@ -2,6 +2,10 @@
 newsletter signup). Each app adds its section here as it arrives; a section with nothing to
 show is left out rather than shown empty."""
 
+from django.utils.translation import gettext_lazy as _
+
+from apps.projects.models import ProjectIndexPage
+
 
 def sections_for(request, home_page):
     sections = []
@@ -12,4 +16,23 @@ def sections_for(request, home_page):
     return sections
 
 
-PROVIDERS = []
+def featured_projects(request, home_page):
+    from apps.projects.query import base_queryset
+
+    projects = list(
+        base_queryset(home_page.locale)
+        .select_related("locale", "listing_image", "image", "owner_organisation")
+        .order_by("-is_featured", "-first_published_at", "-pk")[:3]
+    )
+    if not projects:
+        return None
+    index = ProjectIndexPage.objects.live().filter(locale=home_page.locale).first()
+    return {
+        "template": "cms/sections/projects.html",
+        "title": _("Projects"),
+        "items": projects,
+        "more_url": index.url if index else None,
+    }
+
+
+PROVIDERS = [featured_projects]

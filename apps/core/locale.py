@@ -5,7 +5,7 @@ Everything happens in the database: the fallback rows are chosen with a subquery
 loading the table into Python.
 """
 
-from django.db.models import BooleanField, Case, Min, OuterRef, Q, Subquery, Value, When
+from django.db.models import BooleanField, Case, Min, Q, Value, When
 from django.utils import translation
 from wagtail.models import Locale
 
@@ -28,17 +28,12 @@ def with_fallback(queryset, locale, fallback=True):
     in_locale = Q(locale=locale)
     if fallback:
         missing = queryset.exclude(
-            translation_key__in=queryset.filter(locale=locale).values("translation_key")
+            translation_key__in=queryset.filter(locale=locale).order_by().values("translation_key")
         )
         originals = (
-            missing.filter(translation_key=OuterRef("translation_key"))
-            .order_by()
-            .values("translation_key")
-            .annotate(first=Min("pk"))
-            .values("first")
+            missing.order_by().values("translation_key").annotate(first=Min("pk")).values("first")
         )
-        chosen = Q(pk__in=missing.filter(pk=Subquery(originals[:1])).values("pk"))
-        queryset = queryset.filter(in_locale | chosen)
+        queryset = queryset.filter(in_locale | Q(pk__in=originals))
     else:
         queryset = queryset.filter(in_locale)
     return queryset.annotate(

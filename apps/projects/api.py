@@ -231,10 +231,23 @@ class ProjectViewSet(viewsets.GenericViewSet):
             with_translation_origin(queryset)
             .select_related("locale", "owner_organisation", "funder", "funding_programme")
             .prefetch_related(
-                Prefetch("places", queryset=ProjectPlace.objects.select_related("place")),
-                Prefetch("themes", queryset=ProjectTheme.objects.select_related("theme")),
                 Prefetch(
-                    "partners", queryset=ProjectPartner.objects.select_related("organisation")
+                    "places",
+                    queryset=ProjectPlace.objects.order_by("sort_order", "pk").select_related(
+                        "place"
+                    ),
+                ),
+                Prefetch(
+                    "themes",
+                    queryset=ProjectTheme.objects.order_by("sort_order", "pk").select_related(
+                        "theme"
+                    ),
+                ),
+                Prefetch(
+                    "partners",
+                    queryset=ProjectPartner.objects.order_by("sort_order", "pk").select_related(
+                        "organisation"
+                    ),
                 ),
             )
         )

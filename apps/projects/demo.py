@@ -45,6 +45,7 @@ HORIZONTAL = ["sustainability", "gender-equality", "diversity", "youth-participa
 PROJECTS = [
     dict(
         slug="allt-som-sker",
+        featured=True,
         title=T("Allt som sker", "Allt som sker"),
         identifier="ALH-2017-01",
         summary=T(
@@ -294,6 +295,7 @@ def _project(index, spec, themes, programmes, log):
             in_kind_value=spec.get("in_kind"),
             award_date=spec.get("award"),
             currency=spec["currency"],
+            is_featured=spec.get("featured", False),
             locale=index.locale,
         )
         for slug in spec["themes"]:

@@ -41,9 +41,20 @@ def with_export_relations(queryset):
     return queryset.select_related(
         "locale", "owner_organisation", "funder", "funding_programme"
     ).prefetch_related(
-        Prefetch("partners", queryset=ProjectPartner.objects.select_related("organisation")),
-        Prefetch("places", queryset=ProjectPlace.objects.select_related("place")),
-        Prefetch("themes", queryset=ProjectTheme.objects.select_related("theme")),
+        Prefetch(
+            "partners",
+            queryset=ProjectPartner.objects.order_by("sort_order", "pk").select_related(
+                "organisation"
+            ),
+        ),
+        Prefetch(
+            "places",
+            queryset=ProjectPlace.objects.order_by("sort_order", "pk").select_related("place"),
+        ),
+        Prefetch(
+            "themes",
+            queryset=ProjectTheme.objects.order_by("sort_order", "pk").select_related("theme"),
+        ),
     )
 
 

@@ -12,7 +12,7 @@ from datetime import date
 import django_filters
 from django import forms
 from django.db import connection
-from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models import Case, Count, F, Q, When
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
@@ -119,17 +119,17 @@ class ProjectFilter(django_filters.FilterSet):
         if connection.vendor == "postgresql":
             from django.contrib.postgres.search import SearchQuery, SearchVector
 
-            config = Case(
-                *[
-                    When(locale__language_code=code, then=Value(config_for_language(code)))
-                    for code in Locale.objects.values_list("language_code", flat=True)
-                ],
-                default=Value("simple"),
-            )
-            vector = SearchVector("title", "acronym", "summary", "identifier", config=config)
-            return queryset.annotate(search=vector).filter(
-                search=SearchQuery(value, config=config, search_type="websearch")
-            )
+            matches = Q()
+            for pk, code in Locale.objects.values_list("pk", "language_code"):
+                config = config_for_language(code)
+                name = f"_search_{code}"
+                vector = SearchVector("title", "acronym", "summary", "identifier", config=config)
+                queryset = queryset.annotate(**{name: vector})
+                matches |= Q(
+                    locale_id=pk,
+                    **{name: SearchQuery(value, config=config, search_type="websearch")},
+                )
+            return queryset.filter(matches)
         return queryset.filter(
             Q(title__icontains=value)
             | Q(summary__icontains=value)

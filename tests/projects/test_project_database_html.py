@@ -1,4 +1,5 @@
 import pytest
+from django.db import connection  # noqa: F401 - used by skipif
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
 from apps.core.localize import translate
@@ -89,3 +90,25 @@ def test_organisation_page_lists_its_projects(client, projects, network_index):
     response = client.get(f"/sv/natverk/organisationer/{owner.slug}/")
     assert response.status_code == 200
     assert "Allt som sker" in response.text
+
+
+def test_home_page_features_projects_in_the_visitors_language(client, projects):
+    projects.is_featured = True
+    projects.save_revision().publish()
+    response = client.get("/en/")
+    assert "Everything that happens" in response.text
+    assert "/en/projects/" in response.text
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+def test_search_uses_each_languages_stemming_on_postgresql(client, projects):
+    swedish = client.get("/api/projects/", {"q": "svenskarna", "locale": "sv"}).json()
+    assert [p["identifier"] for p in swedish["results"]] == ["SV-1"], (
+        "'svenskarna' stems like 'svenska'"
+    )
+    english = client.get(
+        "/api/projects/", {"q": "happening", "locale": "en", "fallback": "false"}
+    ).json()
+    assert [p["identifier"] for p in english["results"]] == ["ALH-1"], (
+        "'happening' stems like 'happens'"
+    )

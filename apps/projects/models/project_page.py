@@ -146,6 +146,11 @@ class ProjectPage(ListingMixin, Page):
         related_name="+",
     )
     image_alt = models.CharField(_("image alternative text"), max_length=250, blank=True)
+    is_featured = models.BooleanField(
+        _("feature on the home page"),
+        default=False,
+        help_text=_("Featured projects are shown first on the home page."),
+    )
     original_language = models.CharField(
         _("original language"),
         max_length=8,
@@ -200,6 +205,7 @@ class ProjectPage(ListingMixin, Page):
         ),
         FieldPanel("website"),
         FieldRowPanel([FieldPanel("image"), FieldPanel("image_alt")]),
+        FieldPanel("is_featured"),
         FieldPanel("results"),
     ]
     promote_panels = Page.promote_panels + ListingMixin.listing_panels
@@ -256,6 +262,10 @@ class ProjectPage(ListingMixin, Page):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
+        for relation in ("partners", "contacts", "places", "themes"):
+            for position, row in enumerate(getattr(self, relation).all()):
+                if row.sort_order is None:
+                    row.sort_order = position
         if not self.identifier:
             self.identifier = new_identifier()
         if not self.original_language and self.locale_id:
