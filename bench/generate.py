@@ -53,10 +53,10 @@ def generate(count, seed=1):
     municipalities = list(Place.objects.filter(kind=PlaceKind.MUNICIPALITY).order_by("pk"))
     organisations = list(Organisation.objects.filter(locale=sv))
     content_type = ContentType.objects.get_for_model(ProjectPage)
-    child_fields = [f for f in ProjectPage._meta.local_concrete_fields]
+    child_fields = list(ProjectPage._meta.local_concrete_fields)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in child_fields)
     placeholders = ", ".join(["%s"] * len(child_fields))
-    insert_child = f"INSERT INTO {ProjectPage._meta.db_table} ({columns}) VALUES ({placeholders})"
+    insert_child = f"INSERT INTO {ProjectPage._meta.db_table} ({columns}) VALUES ({placeholders})"  # noqa: S608 - model metadata only
 
     def next_paths(parent, n):
         start = parent.numchild

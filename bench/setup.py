@@ -14,7 +14,8 @@ def django_setup():
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    with open(os.devnull, "w") as devnull:
+        call_command("load_demo", stdout=devnull)
     from django.db import connection
 
     print(f"database: {connection.vendor} {connection.settings_dict['NAME']}", file=sys.stderr)
