@@ -14,6 +14,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from apps.network.api import OrganisationViewSet, PlaceViewSet
 from apps.projects.api import ProjectViewSet
+from apps.projects.news.api import NewsViewSet
 
 wagtail_router = WagtailAPIRouter("wagtailapi")
 wagtail_router.register_endpoint("pages", PagesAPIViewSet)
@@ -54,6 +55,7 @@ domain_router = routers.SimpleRouter()
 domain_router.register("places", PlaceViewSet, basename="place")
 domain_router.register("organisations", OrganisationViewSet, basename="organisation")
 domain_router.register("projects", ProjectViewSet, basename="project")
+domain_router.register("news", NewsViewSet, basename="news")
 
 domain_urls = [
     path("site/", SiteInfoView.as_view(), name="site-info"),

@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.images.views.serve import ServeView
 
 from apps.core.api.errors import json_not_found, json_server_error
+from apps.projects.news.feeds import ProjectNewsFeed, SiteNewsFeed, TagNewsFeed, atom
 from cms import views
 
 urlpatterns = [
@@ -22,6 +23,12 @@ urlpatterns = [
     ),
     path("api/", include("cms.api")),
     path("sitemap.xml", sitemap),
+    path("feeds/news.xml", SiteNewsFeed(), name="news-rss"),
+    path("feeds/news.atom", atom(SiteNewsFeed)(), name="news-atom"),
+    path("feeds/projects/<str:identifier>.xml", ProjectNewsFeed(), name="project-news-rss"),
+    path("feeds/projects/<str:identifier>.atom", atom(ProjectNewsFeed)(), name="project-news-atom"),
+    path("feeds/tags/<slug:tag>.xml", TagNewsFeed(), name="tag-news-rss"),
+    path("feeds/tags/<slug:tag>.atom", atom(TagNewsFeed)(), name="tag-news-atom"),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):

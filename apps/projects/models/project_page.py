@@ -162,7 +162,7 @@ class ProjectPage(ListingMixin, Page):
     objects = ProjectManager()
 
     parent_page_types = ["projects.ProjectIndexPage"]
-    subpage_types = []
+    subpage_types = ["projects.ProjectPostPage"]
 
     override_translatable_fields = [SynchronizedField("identifier"), SynchronizedField("acronym")]
 
@@ -275,6 +275,7 @@ class ProjectPage(ListingMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from apps.core.locale import LocalizedCache
         from apps.projects.models.relations import ProjectTranslation
+        from apps.projects.news.listing import latest_posts_of
 
         context = super().get_context(request, *args, **kwargs)
         localized = LocalizedCache(self.locale)
@@ -286,6 +287,7 @@ class ProjectPage(ListingMixin, Page):
             themes=[localized(row.theme) for row in self.themes.select_related("theme")],
             contacts=[localized(row.person) for row in self.contacts.select_related("person")],
             programme=localized(self.funding_programme),
+            latest_posts=latest_posts_of(self),
             translation_origin=ProjectTranslation.objects.filter(
                 translation_key=self.translation_key, locale=self.locale
             )

@@ -7,9 +7,14 @@ from django.core.management.base import BaseCommand
 
 from apps.network import demo as network_demo
 from apps.projects import demo as projects_demo
+from apps.projects.news import demo as news_demo
 from cms import demo as site_demo
 
-APP_DEMOS = [("network", network_demo.load), ("projects", projects_demo.load)]
+APP_DEMOS = [
+    ("network", network_demo.load),
+    ("projects", projects_demo.load),
+    ("news", news_demo.load),
+]
 
 
 class Command(BaseCommand):

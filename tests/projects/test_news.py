@@ -1,0 +1,211 @@
+import datetime
+
+import feedparser
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.test.utils import WagtailPageTestCase
+
+from apps.core.localize import translate
+from apps.network.factories import PersonFactory
+from apps.projects.models import NewsIndexPage, PostAuthor, ProjectPage, ProjectPostPage
+from cms.models import HomePage
+from tests.projects.conftest import make_project
+
+
+class PostPageRulesTests(WagtailPageTestCase):
+    def test_posts_live_under_projects_and_the_news_index(self):
+        self.assertAllowedParentPageTypes(ProjectPostPage, {ProjectPage, NewsIndexPage})
+        self.assertAllowedParentPageTypes(NewsIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(ProjectPage, {ProjectPostPage})
+
+
+def make_post(
+    parent, title, *, slug=None, date=None, tags=(), publish=True, go_live_at=None, author=None
+):
+    post = ProjectPostPage(
+        title=title,
+        slug=slug or title.lower().replace(" ", "-"),
+        lead=f"Ingress {title}.",
+        body=[("paragraph", "<p>" + "ord " * 450 + "</p>")],
+        date=date,
+        go_live_at=go_live_at,
+    )
+    post.tags.add(*tags)
+    if author:
+        post.authors.add(PostAuthor(person=author))
+    parent.add_child(instance=post)
+    revision = post.save_revision()
+    if publish:
+        revision.publish()
+    post.refresh_from_db()
+    return post
+
+
+@pytest.fixture
+def news(project_index, themes, home, en):
+    index = NewsIndexPage(title="Nyheter", slug="nyheter")
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    translate(index, en, {"Nyheter": "News", "nyheter": "news"})
+    project = make_project(
+        project_index, title="Allt som sker", identifier="ALH-1", themes=[themes["events"]]
+    )
+    other = make_project(
+        project_index, title="Kultur", identifier="K-1", themes=[themes["culture"]]
+    )
+    author = PersonFactory(name="Cathrine Jansson")
+    first = make_post(
+        project, "Ny plattform", date=datetime.date(2017, 11, 20), tags=["kalender"], author=author
+    )
+    make_post(project, "Tjugo evenemang", date=datetime.date(2018, 6, 12), tags=["evenemang"])
+    make_post(other, "Frukostträff", date=datetime.date(2022, 2, 8), tags=["kalender"])
+    make_post(index, "Bygd startar", date=datetime.date(2023, 1, 1))
+    translate(
+        first,
+        en,
+        {"Ny plattform": "A new platform", "Ingress Ny plattform.": "Lead of a new platform."},
+    )
+    return {"project": project, "first": first, "index": index}
+
+
+def titles(response):
+    return [post["title"] for post in response.json()["results"]]
+
+
+@pytest.mark.django_db
+def test_news_api_filters(client, news):
+    assert titles(client.get("/api/news/")) == [
+        "Bygd startar",
+        "Frukostträff",
+        "Tjugo evenemang",
+        "Ny plattform",
+    ]
+    assert titles(client.get("/api/news/", {"project": "ALH-1"})) == [
+        "Tjugo evenemang",
+        "Ny plattform",
+    ]
+    assert titles(client.get("/api/news/", {"tag": "kalender"})) == ["Frukostträff", "Ny plattform"]
+    assert titles(client.get("/api/news/", {"theme": "culture"})) == ["Frukostträff"]
+    assert titles(client.get("/api/news/", {"published_after": "2020-01-01"})) == [
+        "Bygd startar",
+        "Frukostträff",
+    ]
+    assert titles(client.get("/api/news/", {"q": "frukost"})) == ["Frukostträff"]
+    english = client.get("/api/news/", {"locale": "en", "project": "ALH-1"}).json()["results"]
+    assert [(p["title"], p["is_fallback"]) for p in english] == [
+        ("Tjugo evenemang", True),
+        ("A new platform", False),
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "params", [{"published_after": "soon"}, {"theme": "nope"}, {"year": "x"}, {"locale": "de"}]
+)
+def test_bad_news_parameters_are_400(client, news, params):
+    assert client.get("/api/news/", params).status_code == 400
+
+
+@pytest.mark.django_db
+def test_news_detail_has_html_body_and_authors(client, news):
+    body = client.get(f"/api/news/{news['first'].translation_key}/", {"locale": "en"}).json()
+    assert body["title"] == "A new platform"
+    assert '<div class="rich-text"><p>ord ord' in body["body"]
+    assert body["authors"] == ["Cathrine Jansson"]
+    assert body["reading_minutes"] == 3
+    assert body["project"] == {"identifier": "ALH-1", "title": "Allt som sker"}
+    assert body["date"] == "2017-11-20"
+
+
+@pytest.mark.django_db
+def test_scheduled_post_appears_nowhere_before_go_live(client, news):
+    project = news["project"]
+    make_post(project, "Hemlig", go_live_at=timezone.now() + datetime.timedelta(days=2))
+    assert "Hemlig" not in titles(client.get("/api/news/"))
+    assert "Hemlig" not in client.get("/sv/nyheter/").text
+    assert "Hemlig" not in client.get("/feeds/news.xml").text
+    assert "Hemlig" not in client.get("/feeds/projects/ALH-1.xml").text
+    assert "Hemlig" not in client.get("/api/v2/pages/", {"type": "projects.ProjectPostPage"}).text
+
+
+@pytest.mark.django_db
+def test_unpublishing_removes_a_post_everywhere(client, news):
+    for version in news["first"].get_translations(inclusive=True):
+        version.unpublish()
+    assert "Ny plattform" not in titles(client.get("/api/news/"))
+    assert "A new platform" not in titles(client.get("/api/news/", {"locale": "en"}))
+    assert "Ny plattform" not in client.get("/sv/nyheter/").text
+    assert "Ny plattform" not in client.get("/feeds/news.xml").text
+    assert client.get(f"/api/news/{news['first'].translation_key}/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_feeds_are_valid_with_absolute_urls_stable_guids_and_language(client, news):
+    for url in (
+        "/feeds/news.xml",
+        "/feeds/news.atom",
+        "/feeds/projects/ALH-1.xml",
+        "/feeds/tags/kalender.atom",
+    ):
+        parsed = feedparser.parse(client.get(url, {"locale": "en"}).content)
+        assert not parsed.bozo, (url, parsed.bozo_exception)
+        assert parsed.entries, url
+        assert all(entry.link.startswith("http://testserver/") for entry in parsed.entries)
+        assert parsed.feed.get("language", "en").startswith("en")
+    rss = feedparser.parse(client.get("/feeds/news.xml", {"locale": "en"}).content)
+    guid = next(e.id for e in rss.entries if e.title == "A new platform")
+    english = news["first"].get_translation(
+        news["first"].locale.__class__.objects.get(language_code="en")
+    )
+    english.slug = "renamed"
+    english.save_revision().publish()
+    again = feedparser.parse(client.get("/feeds/news.xml", {"locale": "en"}).content)
+    assert next(e.id for e in again.entries if e.title == "A new platform") == guid
+
+
+@pytest.mark.django_db
+def test_translated_post_keeps_date_tags_authors_and_project(news, en):
+    english = news["first"].get_translation(en)
+    assert english.date == datetime.date(2017, 11, 20)
+    assert [tag.name for tag in english.tags.all()] == ["kalender"]
+    assert [row.person.name for row in english.authors.all()] == ["Cathrine Jansson"]
+    assert english.get_parent().specific.identifier == "ALH-1"
+
+
+@pytest.mark.django_db
+def test_listing_and_post_pages(client, news):
+    listing = client.get("/en/news/", {"tag": "kalender"})
+    assert listing.status_code == 200
+    assert "A new platform" in listing.text and "Frukostträff" in listing.text
+    assert "In Swedish" in listing.text
+    assert client.get("/en/news/", {"year": "abc"}).status_code == 400
+    post = client.get(
+        news["first"]
+        .get_translation(news["first"].locale.__class__.objects.get(language_code="en"))
+        .url
+    )
+    assert "Cathrine Jansson" in post.text
+    assert "20 November 2017" in post.text
+    assert "3 minutes read" in post.text
+    swedish = client.get(news["first"].url)
+    assert "20 november 2017" in swedish.text
+    project_page = client.get(news["project"].url)
+    assert "Ny plattform" in project_page.text
+
+
+@pytest.mark.django_db
+def test_news_list_and_feed_query_counts_are_constant(client, news):
+    def queries(url):
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    urls = ["/api/news/", "/feeds/news.xml", "/sv/nyheter/"]
+    for url in urls:
+        client.get(url)
+    few = [queries(url) for url in urls]
+    for i in range(10):
+        make_post(news["project"], f"Extra {i}", date=datetime.date(2019, 1, i + 1), tags=["extra"])
+    assert [queries(url) for url in urls] == few
