@@ -4,7 +4,7 @@ show is left out rather than shown empty."""
 
 from django.utils.translation import gettext_lazy as _
 
-from apps.projects.models import ProjectIndexPage
+from apps.projects.models import NewsIndexPage, ProjectIndexPage
 
 
 def sections_for(request, home_page):
@@ -35,4 +35,19 @@ def featured_projects(request, home_page):
     }
 
 
-PROVIDERS = [featured_projects]
+def latest_news(request, home_page):
+    from apps.projects.news.query import base_queryset
+
+    posts = list(base_queryset(home_page.locale).select_related("locale", "image")[:3])
+    if not posts:
+        return None
+    index = NewsIndexPage.objects.live().filter(locale=home_page.locale).first()
+    return {
+        "template": "cms/sections/news.html",
+        "title": _("Latest news"),
+        "items": posts,
+        "more_url": index.url if index else None,
+    }
+
+
+PROVIDERS = [featured_projects, latest_news]

@@ -1,8 +1,14 @@
+import django_filters
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.views.pages.listing import PageFilterSet
+from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from apps.projects.models import FundingProgramme, Theme
+from apps.network.models import Person
+from apps.projects.models import FundingProgramme, ProjectPage, ProjectPostPage, Theme
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -30,3 +36,42 @@ class ProjectTaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(ProjectTaxonomyGroup)
+
+
+class PostFilterSet(PageFilterSet):
+    """Editors look for posts by project and by author."""
+
+    project = django_filters.ModelChoiceFilter(
+        label=_("Project"),
+        queryset=ProjectPage.objects.order_by("title"),
+        method="filter_project",
+    )
+    author = django_filters.ModelChoiceFilter(
+        label=_("Author"),
+        queryset=Person.objects.order_by("name"),
+        field_name="authors__person",
+    )
+
+    class Meta:
+        model = ProjectPostPage
+        fields = ["locale"]
+
+    def filter_project(self, queryset, name, project):
+        return queryset.filter(
+            Q(path__startswith=project.path) | Q(related_projects__project=project)
+        ).distinct()
+
+
+class PostListingViewSet(PageListingViewSet):
+    model = ProjectPostPage
+    icon = "doc-full"
+    menu_label = _("Blog posts")
+    add_to_admin_menu = True
+    menu_order = 210
+    name = "blog-posts"
+    filterset_class = PostFilterSet
+
+
+@hooks.register("register_admin_viewset")
+def register_post_listing():
+    return PostListingViewSet()

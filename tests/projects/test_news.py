@@ -193,6 +193,8 @@ def test_listing_and_post_pages(client, news):
     assert "20 november 2017" in swedish.text
     project_page = client.get(news["project"].url)
     assert "Ny plattform" in project_page.text
+    home = client.get("/en/")
+    assert "Latest news" in home.text and "A new platform" in home.text
 
 
 @pytest.mark.django_db
@@ -209,3 +211,22 @@ def test_news_list_and_feed_query_counts_are_constant(client, news):
     for i in range(10):
         make_post(news["project"], f"Extra {i}", date=datetime.date(2019, 1, i + 1), tags=["extra"])
     assert [queries(url) for url in urls] == few
+
+
+@pytest.mark.django_db
+def test_admin_lists_posts_filtered_by_project_and_author(admin_client, news):
+    url = "/admin/blog-posts/"
+    everything = admin_client.get(url)
+    assert everything.status_code == 200
+    assert "Frukostträff" in everything.text
+    by_project = admin_client.get(url, {"project": news["project"].pk})
+    assert "Ny plattform" in by_project.text and "Frukostträff" not in by_project.text
+    author = news["first"].authors.get().person
+    by_author = admin_client.get(url, {"author": author.pk})
+    assert "Ny plattform" in by_author.text and "Tjugo evenemang" not in by_author.text
+
+
+@pytest.mark.django_db
+def test_editor_can_open_the_translate_screen(admin_client, news):
+    response = admin_client.get(f"/admin/localize/submit/page/{news['project'].pk}/")
+    assert response.status_code == 200
