@@ -22,7 +22,7 @@ from apps.projects.exports import csv_rows, json_rows, with_export_relations
 from apps.projects.grants import grants_json
 from apps.projects.listing import with_translation_origin
 from apps.projects.models import ProjectPartner, ProjectPlace, ProjectTheme, Theme
-from apps.projects.query import base_queryset, facets, filtered
+from apps.projects.query import base_queryset, evaluate, facets, filtered
 
 
 class RefSerializer(serializers.Serializer):
@@ -210,11 +210,14 @@ class ProjectViewSet(viewsets.GenericViewSet):
     def get_queryset(self):
         return base_queryset(self.locale, self.fallback)
 
-    def _filtered(self):
+    def _filterset(self):
         filterset = filtered(self.request.query_params, self.locale, self.fallback)
         if not filterset.is_valid() or filterset.form.errors:
             raise ValidationError(filterset.form.errors)
-        return filterset.qs
+        return filterset
+
+    def _filtered(self):
+        return self._filterset().qs
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
@@ -269,12 +272,12 @@ class ProjectViewSet(viewsets.GenericViewSet):
         },
     )
     def list(self, request):
-        queryset = self._filtered()
+        queryset, ids = evaluate(self._filterset(), self.locale, self.fallback)
         page = self.paginate_queryset(self._with_relations(queryset))
         response = self.get_paginated_response(
             ProjectSerializer(page, many=True, context=self.get_serializer_context()).data
         )
-        response.data["facets"] = facets(queryset, self.locale)
+        response.data["facets"] = facets(ids, self.locale)
         return response
 
     @extend_schema(

@@ -4,7 +4,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from apps.projects.models import ProjectPage, ProjectTranslation
-from apps.projects.query import facets, filtered
+from apps.projects.query import evaluate, facets, filtered
 
 
 def with_translation_origin(queryset):
@@ -34,8 +34,9 @@ def listing_context(request, index_page, per_page, paginator_class):
             "query_string": "",
             "ordering_choices": ORDERING_CHOICES,
         }
+    result, ids = evaluate(filterset, locale)
     queryset = with_translation_origin(
-        filterset.qs.select_related("locale", "owner_organisation", "listing_image", "image")
+        result.select_related("locale", "owner_organisation", "listing_image", "image")
     )
     page = paginator_class(queryset, per_page).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -45,7 +46,7 @@ def listing_context(request, index_page, per_page, paginator_class):
     return {
         "filter_errors": None,
         "projects": page,
-        "facets": facets(filterset.qs, locale),
+        "facets": facets(ids, locale),
         "filters": request.GET,
         "selected_themes": request.GET.getlist("theme"),
         "query_string": query.urlencode(),

@@ -202,15 +202,36 @@ def filtered(params, locale, fallback=True):
     return filterset
 
 
+MATERIALISE_LIMIT = 5000
+
+
+def _result_ids(queryset):
+    """The filtered ids as a literal list when the result is small (bounded), so the eight facet
+    queries do not each re-run the text search and fallback subqueries; a subquery otherwise."""
+    pks = list(queryset.order_by().values_list("pk", flat=True)[: MATERIALISE_LIMIT + 1])
+    return pks if len(pks) <= MATERIALISE_LIMIT else queryset.order_by().values("pk")
+
+
 def _labels(model, slugs, locale):
     rows = with_fallback(model.objects.filter(slug__in=slugs), locale).values_list("slug", "name")
     return dict(rows)
 
 
-def facets(queryset, locale):
-    """Counts per filter value for the current result, each with its label in ``locale``."""
+def evaluate(filterset, locale, fallback=True):
+    """The result queryset and its ids. A small result is narrowed to a literal id list once, so
+    the count, the page and the facets do not each repeat the text search and fallback work."""
+    queryset = filterset.qs
+    ids = _result_ids(queryset)
+    if isinstance(ids, list):
+        queryset = (
+            base_queryset(locale, fallback).filter(pk__in=ids).order_by(*queryset.query.order_by)
+        )
+    return queryset, ids
+
+
+def facets(ids, locale):
+    """Counts per filter value for the result ``ids``, each with its label in ``locale``."""
     language = locale.language_code
-    ids = queryset.order_by().values("pk")
     result = {}
 
     status_counts = (
