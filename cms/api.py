@@ -13,6 +13,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from apps.network.api import OrganisationViewSet, PlaceViewSet
+from apps.network.newsletters.api import NewsletterListViewSet, SubscriptionView
 
 wagtail_router = WagtailAPIRouter("wagtailapi")
 wagtail_router.register_endpoint("pages", PagesAPIViewSet)
@@ -52,9 +53,11 @@ class SiteInfoView(APIView):
 domain_router = routers.SimpleRouter()
 domain_router.register("places", PlaceViewSet, basename="place")
 domain_router.register("organisations", OrganisationViewSet, basename="organisation")
+domain_router.register("newsletter/lists", NewsletterListViewSet, basename="newsletter-list")
 
 domain_urls = [
     path("site/", SiteInfoView.as_view(), name="site-info"),
+    path("newsletter/subscriptions/", SubscriptionView.as_view(), name="newsletter-subscriptions"),
     *domain_router.urls,
 ]
 

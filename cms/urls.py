@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.images.views.serve import ServeView
 
 from apps.core.api.errors import json_not_found, json_server_error
+from apps.network.newsletters import urls as newsletter_urls
 from cms import views
 
 urlpatterns = [
@@ -22,6 +23,7 @@ urlpatterns = [
     ),
     path("api/", include("cms.api")),
     path("sitemap.xml", sitemap),
+    path("", include(newsletter_urls.unprefixed_urlpatterns)),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
@@ -29,6 +31,7 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
 
 urlpatterns += i18n_patterns(
     path(_("search/"), views.search, name="search"),
+    path("", include(newsletter_urls.urlpatterns)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

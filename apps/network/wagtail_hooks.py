@@ -6,7 +6,16 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from apps.network.models import Organisation, OrganisationKind, Person, Place, PlaceKind
+from apps.network.models import (
+    ConsentText,
+    NewsletterList,
+    Organisation,
+    OrganisationKind,
+    Person,
+    Place,
+    PlaceKind,
+    Subscription,
+)
 
 
 class OrganisationFilterSet(WagtailFilterSet):
@@ -74,3 +83,46 @@ class DirectoryGroup(SnippetViewSetGroup):
 
 
 register_snippet(DirectoryGroup)
+
+
+class NewsletterListViewSet(SnippetViewSet):
+    model = NewsletterList
+    icon = "mail"
+    menu_label = _("Lists")
+    list_display = ["name", "slug", "is_public", "locale"]
+    search_fields = ["name", "slug"]
+    ordering = ["name"]
+
+
+class ConsentTextViewSet(SnippetViewSet):
+    model = ConsentText
+    icon = "doc-full"
+    menu_label = _("Consent texts")
+    list_display = ["language", "version", "text", "created_at"]
+    ordering = ["language", "-version"]
+
+
+class SubscriptionFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Subscription
+        fields = ["status", "source", "language", "newsletter_list"]
+
+
+class SubscriptionViewSet(SnippetViewSet):
+    model = Subscription
+    icon = "user"
+    menu_label = _("Subscriptions")
+    list_display = ["email", "newsletter_list", "status", "signed_up_at", "confirmed_at"]
+    list_filter = SubscriptionFilterSet
+    search_fields = ["email"]
+    ordering = ["-signed_up_at"]
+
+
+class NewsletterGroup(SnippetViewSetGroup):
+    items = (NewsletterListViewSet, ConsentTextViewSet, SubscriptionViewSet)
+    menu_icon = "mail"
+    menu_label = _("Newsletters")
+    menu_name = "newsletters"
+
+
+register_snippet(NewsletterGroup)

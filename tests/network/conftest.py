@@ -11,3 +11,31 @@ def network_index(home_en, home, en):
     translate(index, en, {"Nätverk": "Network", "natverk": "network"})
     index.refresh_from_db()
     return index
+
+
+@pytest.fixture
+def newsletter_list(sv, en):
+    """A public list with an English translation and a consent text in each language."""
+    from apps.network.factories import ConsentTextFactory, NewsletterListFactory
+
+    ConsentTextFactory(language="sv")
+    ConsentTextFactory(language="en", text="I want the newsletter and can leave at any time.")
+    newsletter = NewsletterListFactory(
+        name="Sörmländska kulturtillgångar", slug="kulturtillgangar", description="Kulturliv."
+    )
+    translate(
+        newsletter,
+        en,
+        {"Sörmländska kulturtillgångar": "Sörmland cultural assets", "Kulturliv.": "Culture."},
+    )
+    return newsletter
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """The rate limiter counts in the cache; tests must not share each other's budget."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
