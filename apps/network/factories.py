@@ -8,7 +8,9 @@ from apps.network.models import (
     NetworkIndexPage,
     NetworkMembership,
     NetworkPage,
+    NewsletterArchivePage,
     NewsletterList,
+    NewsletterPage,
     Organisation,
     OrganisationKind,
     Person,
@@ -119,3 +121,21 @@ class SubscriptionFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Subscription
+
+
+class NewsletterArchivePageFactory(wagtail_factories.PageFactory):
+    title = "Nyhetsbrev"
+    slug = factory.Sequence(lambda n: f"nyhetsbrev-{n}")
+    newsletter_list = factory.SubFactory(NewsletterListFactory)
+
+    class Meta:
+        model = NewsletterArchivePage
+
+
+class NewsletterPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Nyhetsbrev nummer {n}")
+    slug = factory.Sequence(lambda n: f"nummer-{n}")
+    preheader = "Frukostträffar och nya resultat."
+
+    class Meta:
+        model = NewsletterPage

@@ -39,3 +39,37 @@ def _fresh_rate_limits():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def issue(newsletter_list, home_en, home, en):
+    """A published Swedish issue with an English translation, under the list's archive."""
+    from apps.network.factories import NewsletterArchivePageFactory, NewsletterPageFactory
+
+    archive = NewsletterArchivePageFactory(
+        parent=home, title="Nyhetsbrev", slug="nyhetsbrev", newsletter_list=newsletter_list
+    )
+    archive.save_revision().publish()
+    translate(archive, en, {"Nyhetsbrev": "Newsletter", "nyhetsbrev": "newsletter"})
+    page = NewsletterPageFactory(
+        parent=archive,
+        title="Frukostträff i mars",
+        slug="frukosttraff",
+        preheader="Digital frukost",
+        body=[
+            ("paragraph", "<p>Välkommen till frukostträffen.</p>"),
+            ("paragraph", '<p><a href="/sv/">Bygd</a></p>'),
+        ],
+    )
+    page.save_revision().publish()
+    translate(
+        page,
+        en,
+        {
+            "Frukostträff i mars": "Breakfast meeting in March",
+            "Digital frukost": "Digital breakfast",
+            "Välkommen till frukostträffen.": "Welcome to the breakfast meeting.",
+        },
+    )
+    page.refresh_from_db()
+    return page
