@@ -54,8 +54,15 @@ class NewsletterArchivePage(ListingMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
+        from apps.network.newsletters.forms import signup_form_context
+
         context = super().get_context(request, *args, **kwargs)
         context["issues"] = self.issues()
+        context.update(
+            signup_form_context(
+                request, [self.newsletter_list.in_language(self.locale.language_code)]
+            )
+        )
         return context
 
 
