@@ -141,7 +141,19 @@ class NetworkPage(ListingMixin, Page):
         ]
         context["place_rows"] = [row.place for row in self.places.select_related("place")]
         context["language"] = translation.get_language()
+        context.update(self.newsletter_signup(request))
         return context
+
+    def newsletter_signup(self, request):
+        """The signup form for the lists this network owns, in the page's language."""
+        from apps.network.models.newsletter_list import NewsletterList
+        from apps.network.newsletters.forms import signup_form_context
+
+        owned = NewsletterList.objects.filter(
+            owner__translation_key=self.translation_key
+        ).originals()
+        language = self.locale.language_code
+        return signup_form_context(request, [item.in_language(language) for item in owned])
 
 
 class NetworkMembership(Orderable):
