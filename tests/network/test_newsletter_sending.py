@@ -1,12 +1,16 @@
+import datetime
 import email
 import email.policy
+import io
 import socket
 
 import pytest
 from aiosmtpd.controller import Controller
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
+from django.core.management import call_command
 from django.test import Client, override_settings
+from django.utils import timezone
 
 from apps.network.factories import SubscriptionFactory
 from apps.network.models import Delivery, DeliveryStatus, Sending, SendingStatus, SubscriptionStatus
@@ -156,3 +160,15 @@ def test_sending_through_a_real_smtp_server(issue, newsletter_list):
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     types = [part.get_content_type() for part in message.walk()]
     assert "text/plain" in types and "text/html" in types
+
+
+def test_scheduled_issue_is_sent_by_the_due_command_once_its_time_has_come(issue, newsletter_list):
+    SubscriptionFactory(newsletter_list=newsletter_list)
+    sending = schedule(issue, user=None, when=timezone.now() + datetime.timedelta(hours=1))
+    call_command("send_due_newsletters", stdout=io.StringIO())
+    assert mail.outbox == []
+    Sending.objects.filter(pk=sending.pk).update(
+        scheduled_for=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    call_command("send_due_newsletters", stdout=io.StringIO())
+    assert len(mail.outbox) == 1
