@@ -140,7 +140,7 @@ class SubscriptionViewSet(SnippetViewSet):
     icon = "user"
     menu_label = _("Subscriptions")
     list_display = ["email", "newsletter_list", "status", "signed_up_at", "confirmed_at"]
-    list_filter = SubscriptionFilterSet
+    filterset_class = SubscriptionFilterSet
     search_fields = ["email"]
     ordering = ["-signed_up_at"]
 

@@ -144,3 +144,21 @@ def test_digest_drafts_a_newsletter_from_registered_content(issue, registered_po
     assert not page.live
     assert [block.value["source"] for block in page.body] == ["test-posts"]
     assert page.body[0].value["days"] == 14
+
+
+def test_newsletter_admin_screens_open(client, admin_user, issue, newsletter_list):
+    client.force_login(admin_user)
+    archive = issue.get_parent()
+    urls = [
+        "/admin/snippets/network/newsletterlist/",
+        "/admin/snippets/network/subscription/?q=example",
+        "/admin/snippets/network/consenttext/",
+        f"/admin/newsletters/send/{issue.pk}/",
+        f"/admin/newsletters/digest/{archive.pk}/",
+        f"/admin/newsletters/lists/{newsletter_list.pk}/import/",
+        f"/admin/pages/{archive.pk}/",
+    ]
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+    edit = client.get(f"/admin/pages/{issue.pk}/edit/")
+    assert f"/admin/newsletters/send/{issue.pk}/" in edit.text
