@@ -53,7 +53,7 @@ def test_send_a_test_to_myself(client, editor, issue, newsletter_list):
 
 def test_email_preview_mode_shows_the_issue_as_mailed(client, admin_user, issue):
     client.force_login(admin_user)
-    assert ("email", "E-mail") in [(mode, str(label)) for mode, label in issue.preview_modes]
+    assert "email" in [mode for mode, _label in issue.preview_modes]
     response = issue.serve_preview(client.get("/").wsgi_request, "email")
     html = response.content.decode()
     assert "Frukostträff i mars" in html and "Välkommen till frukostträffen." in html

@@ -7,7 +7,8 @@ from django.test import Client
 from apps.network.factories import SubscriptionFactory
 from apps.network.models import Subscription, SubscriptionStatus
 from apps.network.newsletters import tokens
-from apps.network.newsletters.signup import confirm_token, subscribe, unsubscribe_token
+from apps.network.newsletters.signup import subscribe
+from apps.network.newsletters.tokens import confirm_token, unsubscribe_token
 
 pytestmark = pytest.mark.django_db
 

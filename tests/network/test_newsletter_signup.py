@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from apps.network.factories import SubscriptionFactory
 from apps.network.models import Subscription, SubscriptionSource, SubscriptionStatus
-from apps.network.newsletters.signup import confirm, confirm_token
+from apps.network.newsletters.signup import confirm
+from apps.network.newsletters.tokens import confirm_token
 
 pytestmark = pytest.mark.django_db
 

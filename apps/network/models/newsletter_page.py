@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 from apps.core.locale import with_fallback
 from apps.core.mixins import ListingMixin
 from apps.network.blocks import NewsletterStreamBlock
+from apps.network.models.delivery import Sending, SendingStatus
 
 
 class NewsletterArchivePage(ListingMixin, Page):
@@ -37,8 +38,6 @@ class NewsletterArchivePage(ListingMixin, Page):
 
     def issues(self):
         """Sent issues of this archive in its language, originals where not translated."""
-        from apps.network.models.delivery import Sending, SendingStatus
-
         sent_keys = Sending.objects.filter(status=SendingStatus.DONE).values(
             "page__translation_key"
         )

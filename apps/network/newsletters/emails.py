@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 
 from apps.network.models import Subscription, SubscriptionStatus
 from apps.network.newsletters import tokens
+from apps.network.newsletters.privacy import subscriber_data
+from apps.network.newsletters.tokens import confirm_token
 
 
 def absolute(path):
@@ -34,8 +36,6 @@ def _send(to, subject, template, context, from_email=None, attachments=()):
 
 
 def send_confirmation_email(nonce):
-    from apps.network.newsletters.signup import confirm_token
-
     rows = list(
         Subscription.objects.filter(
             confirm_nonce=nonce, status=SubscriptionStatus.UNCONFIRMED
@@ -81,8 +81,6 @@ def send_data_link(digest):
 
 
 def send_data_export(digest):
-    from apps.network.newsletters.privacy import subscriber_data
-
     found = _address_and_language(digest)
     if found is None:
         return False

@@ -9,6 +9,7 @@ import smtplib
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,7 +23,7 @@ from apps.network.models import (
 )
 from apps.network.newsletters.emails import absolute
 from apps.network.newsletters.rendering import RenderedIssue
-from apps.network.newsletters.signup import unsubscribe_token
+from apps.network.newsletters.tokens import unsubscribe_token
 
 logger = logging.getLogger(__name__)
 
@@ -34,8 +35,6 @@ class NotSendable(Exception):
 
 
 def one_click_url(subscription):
-    from django.urls import reverse
-
     return absolute(reverse("newsletter-one-click", args=[unsubscribe_token(subscription)]))
 
 

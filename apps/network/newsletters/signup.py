@@ -111,16 +111,6 @@ def subscribe(email, newsletter_lists, language, *, source, source_detail="", no
     return pending_nonce
 
 
-def confirm_token(nonce):
-    return tokens.make_token(tokens.CONFIRM, {"n": nonce})
-
-
-def unsubscribe_token(subscription):
-    return tokens.make_token(
-        tokens.UNSUBSCRIBE, {"s": subscription.pk, "n": subscription.unsubscribe_nonce}
-    )
-
-
 def pending_for(token):
     """The unconfirmed subscriptions a confirmation link is for; reading changes nothing."""
     payload = tokens.read_token(tokens.CONFIRM, token)

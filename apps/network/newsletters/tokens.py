@@ -30,3 +30,11 @@ def read_token(purpose, token):
         return signing.loads(token, salt=f"bygd.newsletter.{purpose}", max_age=MAX_AGE[purpose])
     except signing.BadSignature as error:
         raise InvalidToken(str(error)) from None
+
+
+def confirm_token(nonce):
+    return make_token(CONFIRM, {"n": nonce})
+
+
+def unsubscribe_token(subscription):
+    return make_token(UNSUBSCRIBE, {"s": subscription.pk, "n": subscription.unsubscribe_nonce})
