@@ -127,6 +127,7 @@ _API_NAMES = {"language": "locale"}
 
 
 def _slugs(values):
+    """Clients may name lists by the stable id the lists endpoint shows; the form knows slugs."""
     ids = [str(value) for value in values if str(value).isdigit()]
     by_id = dict(NewsletterList.objects.filter(pk__in=ids).values_list("pk", "slug") if ids else [])
     return [
