@@ -13,6 +13,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from apps.network.api import OrganisationViewSet, PlaceViewSet
+from apps.network.newsletters.api import NewsletterListViewSet, SubscriptionView
 from apps.projects.api import ProjectViewSet
 from apps.projects.news.api import NewsViewSet
 
@@ -57,8 +58,11 @@ domain_router.register("organisations", OrganisationViewSet, basename="organisat
 domain_router.register("projects", ProjectViewSet, basename="project")
 domain_router.register("news", NewsViewSet, basename="news")
 
+domain_router.register("newsletter/lists", NewsletterListViewSet, basename="newsletter-list")
+
 domain_urls = [
     path("site/", SiteInfoView.as_view(), name="site-info"),
+    path("newsletter/subscriptions/", SubscriptionView.as_view(), name="newsletter-subscriptions"),
     path("projects.csv", ProjectViewSet.as_view({"get": "export_csv"}), name="projects-csv"),
     path("projects.json", ProjectViewSet.as_view({"get": "export_json"}), name="projects-json"),
     path(

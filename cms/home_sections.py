@@ -4,6 +4,7 @@ show is left out rather than shown empty."""
 
 from django.utils.translation import gettext_lazy as _
 
+from apps.network.newsletters.home import newsletter_section
 from apps.projects.models import NewsIndexPage, ProjectIndexPage
 
 
@@ -50,4 +51,4 @@ def latest_news(request, home_page):
     }
 
 
-PROVIDERS = [featured_projects, latest_news]
+PROVIDERS = [featured_projects, latest_news, newsletter_section]

@@ -11,6 +11,7 @@ UNPREFIXED_PATHS = (
     "/static/",
     "/media/",
     "/sitemap.xml",
+    "/newsletter/",
 )
 
 

@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.images.views.serve import ServeView
 
 from apps.core.api.errors import json_not_found, json_server_error
+from apps.network.newsletters import urls as newsletter_urls
 from apps.projects.news.feeds import ProjectNewsFeed, SiteNewsFeed, TagNewsFeed, atom
 from cms import views
 
@@ -29,6 +30,7 @@ urlpatterns = [
     path("feeds/projects/<str:identifier>.atom", atom(ProjectNewsFeed)(), name="project-news-atom"),
     path("feeds/tags/<slug:tag>.xml", TagNewsFeed(), name="tag-news-rss"),
     path("feeds/tags/<slug:tag>.atom", atom(TagNewsFeed)(), name="tag-news-atom"),
+    path("", include(newsletter_urls.unprefixed_urlpatterns)),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
@@ -36,6 +38,7 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
 
 urlpatterns += i18n_patterns(
     path(_("search/"), views.search, name="search"),
+    path("", include(newsletter_urls.urlpatterns)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -8,7 +8,8 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Projects")
 
     def ready(self):
-        from apps.projects import organisation_section, signals
+        from apps.projects import newsletter_content, organisation_section, signals
 
         signals.connect()
         organisation_section.register()
+        newsletter_content.register()

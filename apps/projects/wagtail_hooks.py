@@ -17,7 +17,6 @@ class ThemeViewSet(SnippetViewSet):
     menu_label = _("Themes")
     list_display = ["name", "slug", "is_horizontal", "locale"]
     list_filter = ["is_horizontal"]
-    search_fields = ["name", "slug"]
 
 
 class FundingProgrammeViewSet(SnippetViewSet):
@@ -25,7 +24,6 @@ class FundingProgrammeViewSet(SnippetViewSet):
     icon = "form"
     menu_label = _("Funding programmes")
     list_display = ["name", "slug", "funder", "locale"]
-    search_fields = ["name", "slug"]
 
 
 class ProjectTaxonomyGroup(SnippetViewSetGroup):

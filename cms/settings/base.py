@@ -263,4 +263,10 @@ LOGGING = {
     },
 }
 
+# Newsletter signups: the client address is taken from X-Forwarded-For behind exactly this many
+# reverse proxies (0: use the connection's address); requests per client address per hour.
+BYGD_TRUSTED_PROXIES = int(os.environ.get("BYGD_TRUSTED_PROXIES", "0"))
+BYGD_NEWSLETTER_REQUESTS_PER_HOUR = int(os.environ.get("BYGD_NEWSLETTER_REQUESTS_PER_HOUR", "10"))
+BYGD_NEWSLETTER_BATCH_SIZE = int(os.environ.get("BYGD_NEWSLETTER_BATCH_SIZE", "100"))
+
 BYGD_ADMIN_PASSWORD = os.environ.get("BYGD_ADMIN_PASSWORD", "")

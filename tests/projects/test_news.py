@@ -194,7 +194,7 @@ def test_listing_and_post_pages(client, news):
     project_page = client.get(news["project"].url)
     assert "Ny plattform" in project_page.text
     home = client.get("/en/")
-    assert "Latest news" in home.text and "A new platform" in home.text
+    assert "Latest news" in home.text and "Bygd startar" in home.text
 
 
 @pytest.mark.django_db
@@ -230,3 +230,12 @@ def test_admin_lists_posts_filtered_by_project_and_author(admin_client, news):
 def test_editor_can_open_the_translate_screen(admin_client, news):
     response = admin_client.get(f"/admin/localize/submit/page/{news['project'].pk}/")
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_newsletters_can_pull_in_a_projects_latest_posts(news, en):
+    from apps.network.registry import NEWSLETTER_CONTENT
+
+    items = NEWSLETTER_CONTENT["project-posts"].items(en, "ALH-1", 5, None)
+    assert [item["title"] for item in items] == ["Tjugo evenemang", "A new platform"]
+    assert items[0]["url"].startswith("http://testserver/")

@@ -14,7 +14,6 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from apps.core.blocks import BaseStreamBlock
 from apps.core.locale import LocalizedCache
 from apps.core.mixins import ListingMixin
 from apps.network.api_fields import (
@@ -22,6 +21,7 @@ from apps.network.api_fields import (
     NetworkMembersField,
     NetworkPlacesField,
 )
+from apps.network.blocks import NetworkStreamBlock
 
 ORGANISATIONS_SEGMENT = {"sv": "organisationer", "da": "organisationer", "nb": "organisasjoner"}
 
@@ -88,7 +88,7 @@ class NetworkPage(ListingMixin, Page):
     purpose = models.TextField(
         _("purpose"), help_text=_("Why the network exists, in a few sentences.")
     )
-    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(NetworkStreamBlock(), blank=True, verbose_name=_("body"))
     website = models.URLField(_("website"), blank=True)
     founded = models.DateField(_("founded"), null=True, blank=True)
 
@@ -141,7 +141,19 @@ class NetworkPage(ListingMixin, Page):
         ]
         context["place_rows"] = [row.place for row in self.places.select_related("place")]
         context["language"] = translation.get_language()
+        context.update(self.newsletter_signup(request))
         return context
+
+    def newsletter_signup(self, request):
+        """The signup form for the lists this network owns, in the page's language."""
+        from apps.network.models.newsletter_list import NewsletterList
+        from apps.network.newsletters.forms import signup_form_context
+
+        owned = NewsletterList.objects.filter(
+            owner__translation_key=self.translation_key
+        ).originals()
+        language = self.locale.language_code
+        return signup_form_context(request, [item.in_language(language) for item in owned])
 
 
 class NetworkMembership(Orderable):

@@ -1,0 +1,30 @@
+import pytest
+
+from apps.network.factories import OrganisationFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/snippets/network/organisation/",
+        "/admin/snippets/network/organisation/?kind=lag",
+        "/admin/snippets/network/person/",
+        "/admin/snippets/network/place/?kind=leader_area",
+        "/admin/snippets/projects/theme/",
+        "/admin/snippets/projects/fundingprogramme/",
+    ],
+)
+def test_directory_admin_listings_open_and_filter(admin_client, url):
+    PersonFactory(organisation=OrganisationFactory(name="Hembygdsföreningen"))
+    response = admin_client.get(url)
+    assert response.status_code == 200
+
+
+def test_organisation_search_in_the_admin(admin_client, sv):
+    OrganisationFactory(name="Astrid Lindgrens Hembygd", slug="alh")
+    OrganisationFactory(name="Region Kalmar län", slug="rkl")
+    response = admin_client.get("/admin/snippets/network/organisation/", {"q": "Astrid"})
+    assert "Astrid Lindgrens Hembygd" in response.text
+    assert "Region Kalmar län" not in response.text
