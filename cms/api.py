@@ -12,6 +12,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from apps.events.api.views import EventViewSet
 from apps.network.api import OrganisationViewSet, PlaceViewSet
 
 wagtail_router = WagtailAPIRouter("wagtailapi")
@@ -52,6 +53,7 @@ class SiteInfoView(APIView):
 domain_router = routers.SimpleRouter()
 domain_router.register("places", PlaceViewSet, basename="place")
 domain_router.register("organisations", OrganisationViewSet, basename="organisation")
+domain_router.register("events", EventViewSet, basename="event")
 
 domain_urls = [
     path("site/", SiteInfoView.as_view(), name="site-info"),

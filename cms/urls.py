@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.images.views.serve import ServeView
 
 from apps.core.api.errors import json_not_found, json_server_error
+from apps.events import feeds as event_feeds
 from cms import views
 
 urlpatterns = [
@@ -22,6 +23,8 @@ urlpatterns = [
     ),
     path("api/", include("cms.api")),
     path("sitemap.xml", sitemap),
+    path("calendar.ics", event_feeds.calendar_feed, name="calendar-ics"),
+    path("calendar/<uuid:key>.ics", event_feeds.event_feed, name="event-ics"),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
