@@ -121,6 +121,14 @@ class EventPage(EventSchedule, ListingMixin, Page):
     status = models.CharField(
         _("status"), max_length=15, choices=EventStatus.choices, default=EventStatus.SCHEDULED
     )
+    ical_uid = models.CharField(
+        _("imported iCalendar UID"),
+        max_length=255,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_("Set by import_ics so that importing the same calendar again updates."),
+    )
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
