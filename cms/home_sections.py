@@ -2,6 +2,8 @@
 newsletter signup). Each app adds its section here as it arrives; a section with nothing to
 show is left out rather than shown empty."""
 
+from apps.events.sections import home_section as upcoming_events
+
 
 def sections_for(request, home_page):
     sections = []
@@ -12,4 +14,4 @@ def sections_for(request, home_page):
     return sections
 
 
-PROVIDERS = []
+PROVIDERS = [upcoming_events]

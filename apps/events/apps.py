@@ -10,5 +10,8 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from apps.events import signals
+        from apps.events.sections import organisation_section
+        from apps.network.registry import register_organisation_section
 
         signals.connect()
+        register_organisation_section(organisation_section)

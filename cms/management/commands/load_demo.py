@@ -5,10 +5,11 @@ as they were, which would overwrite tree counters of pages created later in the 
 
 from django.core.management.base import BaseCommand
 
+from apps.events import demo as events_demo
 from apps.network import demo as network_demo
 from cms import demo as site_demo
 
-APP_DEMOS = [("network", network_demo.load)]
+APP_DEMOS = [("network", network_demo.load), ("events", events_demo.load)]
 
 
 class Command(BaseCommand):
