@@ -13,6 +13,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from apps.events.models import (
     Audience,
@@ -153,14 +155,17 @@ def known_organisers(slugs):
     return Organisation.objects.filter(slug__in=slugs).values_list("slug", flat=True)
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class SlugListFilter(django_filters.Filter):
     field_class = SlugListField
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class MomentFilter(django_filters.Filter):
     field_class = DateOrDateTimeField
 
 
+@extend_schema_field(OpenApiTypes.BOOL)
 class BooleanParamFilter(django_filters.Filter):
     field_class = BooleanParamField
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from apps.core.locale import active_locale
 from apps.events.listing import pages_by_key
 from apps.events.models import EventIndexPage, EventOccurrence
-from apps.events.views import _localise
+from apps.events.views import localise
 
 HOME_ITEMS = 6
 ORGANISATION_ITEMS = 5
@@ -28,7 +28,7 @@ def upcoming(locale, limit, **filters):
             seen.add(row.series_id)
             chosen.append(row)
     pages = pages_by_key([row.series.key for row in chosen], locale)
-    shown = [_localise(row, pages[row.series.key]) for row in chosen if row.series.key in pages]
+    shown = [localise(row, pages[row.series.key]) for row in chosen if row.series.key in pages]
     return shown[:limit]
 
 

@@ -22,7 +22,9 @@ PER_PAGE = 30
 MONTH_LIMIT = 1500
 
 
-def _localise(occurrence, page):
+def localise(occurrence, page):
+    """Stored times are UTC; visitors need the event's own wall clock, which is not always the
+    site's zone. Also hangs the page to show on the row for the templates."""
     zone = page.zone if page is not None else timezone.get_default_timezone()
     occurrence.local_start = occurrence.start.astimezone(zone)
     occurrence.local_end = occurrence.end.astimezone(zone)
@@ -32,7 +34,7 @@ def _localise(occurrence, page):
 
 def _attach_pages(occurrences, locale):
     pages = pages_by_key([row.series.key for row in occurrences], locale)
-    return [_localise(row, pages[row.series.key]) for row in occurrences if row.series.key in pages]
+    return [localise(row, pages[row.series.key]) for row in occurrences if row.series.key in pages]
 
 
 def _filter_choices(locale):
@@ -163,8 +165,8 @@ def event_page_context(request, page):
     """Occurrences next first (then recent past ones), the map link and JSON-LD."""
     now = timezone.now()
     rows = EventOccurrence.objects.visible().filter(series__key=page.translation_key)
-    upcoming = [_localise(row, page) for row in rows.filter(end__gte=now).order_by("start")[:50]]
-    past = [_localise(row, page) for row in rows.filter(end__lt=now).order_by("-start")[:10]]
+    upcoming = [localise(row, page) for row in rows.filter(end__gte=now).order_by("start")[:50]]
+    past = [localise(row, page) for row in rows.filter(end__lt=now).order_by("-start")[:10]]
     venue = localized_for_request(request, page.venue) if page.venue_id else None
     organiser = localized_for_request(request, page.organiser)
     url = request.build_absolute_uri(page.get_url(request) or "/")

@@ -8,11 +8,7 @@ from django.utils import timezone
 from rest_framework import serializers
 
 from apps.events.models import OccurrenceStatus
-
-
-class PlaceRefSerializer(serializers.Serializer):
-    identifier = serializers.CharField()
-    name = serializers.CharField()
+from apps.network.api import PlaceRefSerializer
 
 
 class CategoryRefSerializer(serializers.Serializer):

@@ -73,7 +73,7 @@ class EventViewSet(LocaleContextMixin, viewsets.GenericViewSet):
             occurrence_rows(occurrences, self.locale, self.fallback, request)
         )
 
-    def retrieve(self, request, id):  # noqa: A002 - the URL keyword
+    def retrieve(self, request, id):
         try:
             series = EventSeries.objects.get(key=id, live=True)
         except (EventSeries.DoesNotExist, ValueError):

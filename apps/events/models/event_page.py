@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -277,8 +278,6 @@ class EventPage(EventSchedule, ListingMixin, Page):
         return context
 
     def ics_url(self):
-        from django.urls import reverse
-
         return reverse("event-ics", kwargs={"key": self.translation_key})
 
     @property
