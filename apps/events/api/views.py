@@ -1,6 +1,7 @@
 """GET /api/events/ (occurrences, filterable, overlap semantics, tombstones with modified_since)
 and GET /api/events/{id}/ (one event with every stored occurrence)."""
 
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -76,7 +77,7 @@ class EventViewSet(LocaleContextMixin, viewsets.GenericViewSet):
     def retrieve(self, request, id):
         try:
             series = EventSeries.objects.get(key=id, live=True)
-        except (EventSeries.DoesNotExist, ValueError):
+        except (EventSeries.DoesNotExist, ValidationError):
             raise Http404 from None
         page = pages_by_key([series.key], self.locale, self.fallback).get(series.key)
         if page is None:

@@ -1,14 +1,11 @@
 from apps.events.models.category import EventCategory
 from apps.events.models.event_index_page import EventIndexPage
-from apps.events.models.event_page import (
-    AttendanceMode,
-    Audience,
+from apps.events.models.event_page import AttendanceMode, Audience, EventPage, EventStatus
+from apps.events.models.event_rows import (
     EventCancellation,
     EventCategoryLink,
     EventExcludedDate,
     EventExtraDate,
-    EventPage,
-    EventStatus,
 )
 from apps.events.models.occurrence import EventOccurrence, EventSeries, OccurrenceStatus
 from apps.events.models.schedule import Ends, Frequency, MonthlyBy

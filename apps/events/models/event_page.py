@@ -8,7 +8,6 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -19,7 +18,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -283,42 +282,3 @@ class EventPage(EventSchedule, ListingMixin, Page):
     @property
     def site_time_zone(self):
         return settings.TIME_ZONE
-
-
-class EventCategoryLink(Orderable):
-    """An inline row rather than a ParentalManyToManyField, which wagtail-localize cannot sync."""
-
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="categories")
-    category = models.ForeignKey(
-        "events.EventCategory",
-        verbose_name=_("category"),
-        on_delete=models.PROTECT,
-        related_name="event_links",
-    )
-
-    panels = [FieldPanel("category")]
-
-
-class EventExtraDate(Orderable):
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="extra_dates")
-    date = models.DateField(_("date"), help_text=_("Same time of day as the first date."))
-
-    panels = [FieldPanel("date")]
-
-
-class EventExcludedDate(Orderable):
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="excluded_dates")
-    date = models.DateField(_("date"), help_text=_("The repeat skips this date entirely."))
-
-    panels = [FieldPanel("date")]
-
-
-class EventCancellation(Orderable):
-    """A cancelled single date stays visible (struck through, with the note) rather than vanishing,
-    so people who planned to come find out why."""
-
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="cancellations")
-    date = models.DateField(_("date"))
-    note = models.CharField(_("note"), max_length=200, blank=True)
-
-    panels = [FieldPanel("date"), FieldPanel("note")]
