@@ -12,6 +12,7 @@ from apps.core.api.errors import error_body
 from apps.core.api.params import parse_bool, parse_locale
 from apps.events import ics
 from apps.events.filters import CalendarFilter, base_queryset, only_in_locale
+from apps.events.http import cacheable
 from apps.events.listing import CategoryLabels, pages_by_key
 from apps.events.models import EventPage, EventSeries
 
@@ -28,11 +29,10 @@ def _bad_request(fields):
     return JsonResponse(error_body("invalid", message, fields), status=400)
 
 
-def _response(calendar, filename):
+def _response(request, calendar, filename):
     response = HttpResponse(ics.render(calendar), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
-    response["Cache-Control"] = "public, max-age=300"
-    return response
+    return cacheable(request, response)
 
 
 def _add_series(calendar, series_list, locale, fallback, request):
@@ -84,7 +84,7 @@ def calendar_feed(request):
     )
     calendar = ics.new_calendar(_("Event calendar"))
     _add_series(calendar, series_list, locale, fallback, request)
-    return _response(calendar, "calendar.ics")
+    return _response(request, calendar, "calendar.ics")
 
 
 def event_feed(request, key):
@@ -99,4 +99,4 @@ def event_feed(request, key):
     _add_series(calendar, [series], locale, True, request)
     if not calendar.walk("VEVENT"):
         raise Http404
-    return _response(calendar, f"{key}.ics")
+    return _response(request, calendar, f"{key}.ics")

@@ -205,3 +205,15 @@ def test_query_count_does_not_grow_with_the_number_of_events(client, publish, en
     _populate(publish, 12, 5)
     many = _count(client, path, params)
     assert few == many
+
+
+@pytest.mark.parametrize("path", ["/api/events/", "/calendar.ics"])
+def test_unchanged_answers_are_304_for_pollers(client, publish, path):
+    publish(title="Körkonsert", start_date=days(3))
+    first = client.get(path)
+    assert first.status_code == 200
+    assert "max-age=60" in first["Cache-Control"] and first["ETag"]
+    again = client.get(path, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    publish(title="Teater", start_date=days(4))
+    assert client.get(path, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
