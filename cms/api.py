@@ -12,6 +12,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from apps.events.api.views import EventViewSet
 from apps.network.api import OrganisationViewSet, PlaceViewSet
 from apps.network.newsletters.api import NewsletterListViewSet, SubscriptionView
 from apps.projects.api import ProjectViewSet
@@ -59,6 +60,7 @@ domain_router.register("projects", ProjectViewSet, basename="project")
 domain_router.register("news", NewsViewSet, basename="news")
 
 domain_router.register("newsletter/lists", NewsletterListViewSet, basename="newsletter-list")
+domain_router.register("events", EventViewSet, basename="event")
 
 domain_urls = [
     path("site/", SiteInfoView.as_view(), name="site-info"),

@@ -4,6 +4,7 @@ show is left out rather than shown empty."""
 
 from django.utils.translation import gettext_lazy as _
 
+from apps.events.sections import home_section as upcoming_events
 from apps.network.newsletters.home import newsletter_section
 from apps.projects.models import NewsIndexPage, ProjectIndexPage
 
@@ -51,4 +52,4 @@ def latest_news(request, home_page):
     }
 
 
-PROVIDERS = [featured_projects, latest_news, newsletter_section]
+PROVIDERS = [featured_projects, upcoming_events, latest_news, newsletter_section]

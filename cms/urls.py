@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.images.views.serve import ServeView
 
 from apps.core.api.errors import json_not_found, json_server_error
+from apps.events import feeds as event_feeds
 from apps.network.newsletters import urls as newsletter_urls
 from apps.projects.news.feeds import ProjectNewsFeed, SiteNewsFeed, TagNewsFeed, atom
 from cms import views
@@ -31,6 +32,8 @@ urlpatterns = [
     path("feeds/tags/<slug:tag>.xml", TagNewsFeed(), name="tag-news-rss"),
     path("feeds/tags/<slug:tag>.atom", atom(TagNewsFeed)(), name="tag-news-atom"),
     path("", include(newsletter_urls.unprefixed_urlpatterns)),
+    path("calendar.ics", event_feeds.calendar_feed, name="calendar-ics"),
+    path("calendar/<uuid:key>.ics", event_feeds.event_feed, name="event-ics"),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):

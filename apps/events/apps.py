@@ -6,3 +6,12 @@ class EventsConfig(AppConfig):
     name = "apps.events"
     label = "events"
     verbose_name = _("Events")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from apps.events import signals
+        from apps.events.sections import organisation_section
+        from apps.network.registry import register_organisation_section
+
+        signals.connect()
+        register_organisation_section(organisation_section)

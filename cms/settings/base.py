@@ -208,6 +208,10 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+
+# Event calendar: never-ending repeats are stored this many months ahead; `extend_occurrences`
+# (run daily) moves the horizon forward.
+BYGD_EVENT_HORIZON_MONTHS = int(os.environ.get("BYGD_EVENT_HORIZON_MONTHS", "18"))
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILFRONTENDCACHE = {}

@@ -5,6 +5,7 @@ as they were, which would overwrite tree counters of pages created later in the 
 
 from django.core.management.base import BaseCommand
 
+from apps.events import demo as events_demo
 from apps.network import demo as network_demo
 from apps.projects import demo as projects_demo
 from apps.projects.news import demo as news_demo
@@ -14,6 +15,7 @@ APP_DEMOS = [
     ("network", network_demo.load),
     ("projects", projects_demo.load),
     ("news", news_demo.load),
+    ("events", events_demo.load),
 ]
 
 

@@ -1,0 +1,288 @@
+"""One set of calendar filters for the JSON API, the iCalendar feed and the HTML calendar, so a
+link copied from one gives the same events in the others.
+
+Windows use overlap semantics (an event is in the window if it is under way at some point of it)
+and dates are read in the site's time zone: `end=2026-11-30` means up to the end of that day.
+"""
+
+import datetime
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from apps.events.models import (
+    Audience,
+    EventCategory,
+    EventCategoryLink,
+    EventOccurrence,
+    EventPage,
+)
+from apps.network.models import Organisation, Place, PlaceKind
+from apps.projects.models import ProjectPage
+
+MAX_WINDOW_DAYS = 400
+
+
+def site_zone():
+    return timezone.get_default_timezone()
+
+
+def start_of(day):
+    return datetime.datetime.combine(day, datetime.time(0), tzinfo=site_zone())
+
+
+class DateOrDateTimeField(forms.Field):
+    """Accepts 2026-11-24 or an ISO 8601 date-time; naive date-times are site-local."""
+
+    default_error_messages = {
+        "invalid": _("Use a date such as 2026-11-24 or a date and time such as 2026-11-24T18:00.")
+    }
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        value = str(value).strip()
+        try:
+            day = parse_date(value)
+            if day is not None:
+                return day
+            moment = parse_datetime(value)
+        except ValueError:
+            moment = None
+        if moment is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        if timezone.is_naive(moment):
+            moment = moment.replace(tzinfo=site_zone())
+        return moment
+
+
+class BooleanParamField(forms.Field):
+    default_error_messages = {"invalid": _("Must be true or false.")}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        value = str(value).strip().lower()
+        if value in {"1", "true", "yes", "on"}:
+            return True
+        if value in {"0", "false", "no", "off"}:
+            return False
+        raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+
+
+class SlugListField(forms.Field):
+    """Comma-separated keys, checked against ``known`` so a typo is an error, not an empty list."""
+
+    def __init__(self, *args, known=None, **kwargs):
+        self.known = known
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return []
+        values = value if isinstance(value, list) else str(value).split(",")
+        return sorted({item.strip() for item in values if item.strip()})
+
+    def validate(self, value):
+        super().validate(value)
+        if value and self.known is not None:
+            unknown = sorted(set(value) - set(self.known(value)))
+            if unknown:
+                raise forms.ValidationError(
+                    _("Unknown value(s): %(values)s.") % {"values": ", ".join(unknown)},
+                    code="unknown",
+                )
+
+
+class CalendarFilterForm(forms.Form):
+    """Validates the window as a whole and keeps it as ``window`` (aware start, end)."""
+
+    default_days = 90
+    window = (None, None)
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        start, end = data.get("start"), data.get("end")
+        since = data.get("modified_since")
+        if start is None and end is None and since is not None:
+            self.window = (None, None)
+            return data
+        start_at = (
+            start_of(start)
+            if isinstance(start, datetime.date) and not isinstance(start, datetime.datetime)
+            else start
+        )
+        if start_at is None:
+            start_at = start_of(timezone.localdate())
+        if isinstance(end, datetime.datetime):
+            end_at = end
+        elif end is not None:
+            end_at = start_of(end + datetime.timedelta(days=1))
+        else:
+            end_at = start_at + datetime.timedelta(days=self.default_days)
+        if end_at <= start_at:
+            self.add_error("end", _("The end must be after the start."))
+        elif end_at - start_at > datetime.timedelta(days=MAX_WINDOW_DAYS + 1):
+            self.add_error(
+                "end",
+                _("The window may span at most %(days)d days.") % {"days": MAX_WINDOW_DAYS},
+            )
+        self.window = (start_at, end_at)
+        return data
+
+
+def known_categories(slugs):
+    return EventCategory.objects.filter(slug__in=slugs).values_list("slug", flat=True)
+
+
+def known_places(kind):
+    def known(identifiers):
+        return Place.objects.filter(kind=kind, identifier__in=identifiers).values_list(
+            "identifier", flat=True
+        )
+
+    return known
+
+
+def known_projects(identifiers):
+    return ProjectPage.objects.filter(identifier__in=identifiers).values_list(
+        "identifier", flat=True
+    )
+
+
+def known_organisers(slugs):
+    return Organisation.objects.filter(slug__in=slugs).values_list("slug", flat=True)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class SlugListFilter(django_filters.Filter):
+    field_class = SlugListField
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class MomentFilter(django_filters.Filter):
+    field_class = DateOrDateTimeField
+
+
+@extend_schema_field(OpenApiTypes.BOOL)
+class BooleanParamFilter(django_filters.Filter):
+    field_class = BooleanParamField
+
+
+class CalendarFilter(django_filters.FilterSet):
+    start = MomentFilter(method="noop", help_text="Window start (default today).")
+    end = MomentFilter(
+        method="noop",
+        help_text=f"Window end; a date includes that whole day. At most {MAX_WINDOW_DAYS} days.",
+    )
+    category = SlugListFilter(
+        known=known_categories,
+        method="filter_category",
+        help_text="Category slug(s), comma-separated",
+    )
+    municipality = SlugListFilter(
+        known=known_places(PlaceKind.MUNICIPALITY),
+        method="filter_municipality",
+        help_text="Municipality identifier(s), e.g. SE-0884",
+    )
+    region = SlugListFilter(
+        known=known_places(PlaceKind.REGION), method="filter_region", help_text="e.g. SE-08"
+    )
+    organiser = SlugListFilter(
+        known=known_organisers, method="filter_organiser", help_text="Organisation slug(s)"
+    )
+    project = SlugListFilter(
+        known=known_projects, method="filter_project", help_text="Related project identifier(s)"
+    )
+    audience = django_filters.ChoiceFilter(choices=Audience.choices, method="filter_audience")
+    free = BooleanParamFilter(method="filter_free")
+    online = BooleanParamFilter(method="filter_online")
+    q = django_filters.CharFilter(method="filter_q", help_text="Words in the title or summary")
+    modified_since = django_filters.IsoDateTimeFilter(
+        method="filter_modified_since",
+        help_text="Only changes since then, including removed occurrences (tombstones)",
+    )
+
+    class Meta:
+        model = EventOccurrence
+        fields = []
+        form = CalendarFilterForm
+
+    def noop(self, queryset, name, value):
+        return queryset
+
+    def filter_queryset(self, queryset):
+        data = self.form.cleaned_data
+        if data.get("modified_since") is None:
+            queryset = queryset.visible()
+        queryset = super().filter_queryset(queryset)
+        start, end = self.form.window
+        return queryset.overlapping(start, end)
+
+    def filter_category(self, queryset, name, value):
+        if not value:
+            return queryset
+        pages = EventCategoryLink.objects.filter(category__slug__in=value).values("page_id")
+        return queryset.filter(event_id__in=pages)
+
+    def filter_municipality(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(event__venue__municipality__identifier__in=value)
+
+    def filter_region(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(event__venue__municipality__parent__identifier__in=value)
+
+    def filter_organiser(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(event__organiser__slug__in=value)
+
+    def filter_project(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(event__related_project__identifier__in=value)
+
+    def filter_audience(self, queryset, name, value):
+        return queryset.filter(Q(event__audience=value) | Q(event__audience=Audience.ALL))
+
+    def filter_free(self, queryset, name, value):
+        return queryset if value is None else queryset.filter(event__is_free=value)
+
+    def filter_online(self, queryset, name, value):
+        if value is None:
+            return queryset
+        online = Q(event__attendance_mode__in=["online", "mixed"])
+        return queryset.filter(online if value else ~online)
+
+    def filter_q(self, queryset, name, value):
+        words = value.strip()[:100]
+        if not words:
+            return queryset
+        matches = EventPage.objects.live().filter(
+            Q(title__icontains=words) | Q(summary__icontains=words)
+        )
+        return queryset.filter(series__key__in=matches.values("translation_key"))
+
+    def filter_modified_since(self, queryset, name, value):
+        return queryset.filter(modified__gte=value)
+
+
+def base_queryset():
+    return EventOccurrence.objects.select_related("series").order_by("start", "series_id", "key")
+
+
+def only_in_locale(queryset, locale):
+    """Without fallback: occurrences of events that exist in ``locale``."""
+    keys = EventPage.objects.live().filter(locale=locale).values("translation_key")
+    return queryset.filter(series__key__in=keys)

@@ -1,0 +1,54 @@
+"""Resolve a batch of occurrences to the pages to show, in a fixed number of queries however many
+occurrences there are: one for the pages (in the wanted language, with fallback), one for their
+categories, one for the category labels in that language."""
+
+from django.db.models import Prefetch
+
+from apps.core.locale import with_fallback
+from apps.events.models import EventCategory, EventCategoryLink, EventPage
+
+
+def pages_by_key(keys, locale, fallback=True):
+    """{translation_key: page} for live, public pages; each page has ``is_fallback``."""
+    if not keys:
+        return {}
+    pages = with_fallback(
+        EventPage.objects.live()
+        .public()
+        .filter(translation_key__in=set(keys))
+        .select_related(
+            "locale", "organiser", "related_project", "venue__municipality__parent", "listing_image"
+        )
+        .prefetch_related(
+            Prefetch(
+                "categories",
+                queryset=EventCategoryLink.objects.select_related("category").order_by(
+                    "sort_order"
+                ),
+            )
+        ),
+        locale,
+        fallback,
+    )
+    return {page.translation_key: page for page in pages}
+
+
+class CategoryLabels:
+    """Category names in one language, keyed by the slug every language shares."""
+
+    def __init__(self, locale):
+        self.locale = locale
+        self._labels = None
+
+    def __call__(self, slug, default=""):
+        if self._labels is None:
+            self._labels = dict(
+                EventCategory.objects.filter(locale=self.locale).values_list("slug", "name")
+            )
+        return self._labels.get(slug, default)
+
+    def for_page(self, page):
+        return [
+            {"slug": link.category.slug, "name": self(link.category.slug, link.category.name)}
+            for link in page.categories.all()
+        ]

@@ -1,0 +1,32 @@
+from apps.events.models.category import EventCategory
+from apps.events.models.event_index_page import EventIndexPage
+from apps.events.models.event_page import AttendanceMode, Audience, EventPage, EventStatus
+from apps.events.models.event_rows import (
+    EventCancellation,
+    EventCategoryLink,
+    EventExcludedDate,
+    EventExtraDate,
+)
+from apps.events.models.occurrence import EventOccurrence, EventSeries, OccurrenceStatus
+from apps.events.models.schedule import Ends, Frequency, MonthlyBy
+from apps.events.models.venue import Venue
+
+__all__ = [
+    "AttendanceMode",
+    "Audience",
+    "Ends",
+    "EventCancellation",
+    "EventCategory",
+    "EventCategoryLink",
+    "EventExcludedDate",
+    "EventExtraDate",
+    "EventIndexPage",
+    "EventOccurrence",
+    "EventPage",
+    "EventSeries",
+    "EventStatus",
+    "Frequency",
+    "MonthlyBy",
+    "OccurrenceStatus",
+    "Venue",
+]

@@ -1,0 +1,97 @@
+"""Venues are reused by many events. Name, address and coordinates are facts synchronised to every
+language; only the accessibility notes are prose worth translating."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from apps.network.models import PlaceKind
+
+
+class Venue(TranslatableMixin, index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=160)
+    address = models.CharField(_("street address"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=12, blank=True)
+    town = models.CharField(_("town"), max_length=80, blank=True)
+    municipality = models.ForeignKey(
+        "network.Place",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="venues",
+        limit_choices_to={"kind": PlaceKind.MUNICIPALITY},
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    accessibility = models.TextField(
+        _("accessibility notes"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Step-free access, hearing loop, accessible toilet, parking …"),
+    )
+
+    override_translatable_fields = [
+        SynchronizedField("name"),
+        SynchronizedField("address"),
+        SynchronizedField("postcode"),
+        SynchronizedField("town"),
+    ]
+
+    panels = [
+        FieldPanel("name"),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("postcode"), FieldPanel("town")]),
+                FieldPanel("municipality"),
+            ],
+            heading=_("Address"),
+        ),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Position")),
+        FieldPanel("accessibility"),
+    ]
+
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.AutocompleteField("name"),
+        index.SearchField("town"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name}, {self.town}" if self.town else self.name
+
+    @property
+    def has_position(self):
+        return self.latitude is not None and self.longitude is not None
+
+    def map_url(self):
+        """OpenStreetMap needs no key and no consent banner, unlike the usual alternatives."""
+        if not self.has_position:
+            return ""
+        return (
+            f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
+            f"#map=16/{self.latitude}/{self.longitude}"
+        )

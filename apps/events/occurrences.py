@@ -1,0 +1,166 @@
+"""Keep EventOccurrence rows in step with the pages: called on publish, unpublish and delete,
+and daily by ``extend_occurrences`` to move never-ending repeats forward.
+
+Writes are a diff against what is stored, so running it again changes nothing and ``modified``
+only moves for rows that really changed — which is what ``modified_since`` clients rely on.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from apps.events.models import EventOccurrence, EventPage, EventSeries
+from apps.events.recurrence import expand
+
+DEFAULT_HORIZON_MONTHS = 18
+
+
+def horizon(now=None):
+    months = getattr(settings, "BYGD_EVENT_HORIZON_MONTHS", DEFAULT_HORIZON_MONTHS)
+    return (now or timezone.now()) + relativedelta(months=months)
+
+
+def schedule_page(translation_key):
+    """The original live page of a translation group: its schedule is the one every translation
+    shares (wagtail-localize synchronises it), and it survives unpublishing a translation."""
+    return (
+        EventPage.objects.live()
+        .filter(translation_key=translation_key)
+        .select_related("locale")
+        .order_by("pk")
+        .first()
+    )
+
+
+@dataclass
+class SyncResult:
+    created: int = 0
+    updated: int = 0
+    removed: int = 0
+    series: list = field(default_factory=list)
+
+    def __add__(self, other):
+        return SyncResult(
+            self.created + other.created,
+            self.updated + other.updated,
+            self.removed + other.removed,
+            self.series + other.series,
+        )
+
+    @property
+    def changed(self):
+        return self.created + self.updated + self.removed
+
+
+def desired_rows(page, until):
+    extra = [row.date for row in page.extra_dates.all()]
+    excluded = [row.date for row in page.excluded_dates.all()]
+    cancellations = {row.date: row.note for row in page.cancellations.all()}
+    event_status = page.status
+    rows = {}
+    for occurrence in expand(page, extra, excluded, cancellations, until):
+        status = "cancelled" if occurrence.cancelled else event_status
+        rows[occurrence.key] = {
+            "start": occurrence.start,
+            "end": occurrence.end,
+            "all_day": occurrence.all_day,
+            "start_date": occurrence.start_date,
+            "end_date": occurrence.end_date,
+            "status": status,
+            "note": occurrence.note,
+        }
+    return rows
+
+
+def fingerprint(page, rows):
+    """What a calendar client would notice: the dates, statuses and place. A change bumps the
+    iCalendar SEQUENCE so clients replace their copy instead of keeping a stale one."""
+    parts = [page.status, str(page.venue_id), page.online_url, page.title]
+    parts += [f"{key}|{row['start']}|{row['end']}|{row['status']}" for key, row in rows.items()]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+@transaction.atomic
+def sync_series(translation_key, until=None, now=None):
+    now = now or timezone.now()
+    until = until or horizon(now)
+    page = schedule_page(translation_key)
+    series, _created = EventSeries.objects.select_for_update().get_or_create(
+        key=translation_key, defaults={"modified": now, "live": page is not None}
+    )
+    stored = {row.key: row for row in series.occurrences.all()}
+    rows = desired_rows(page, until) if page is not None else {}
+    result = SyncResult(series=[series.key])
+
+    new, changed = [], []
+    for key, values in rows.items():
+        row = stored.get(key)
+        if row is None:
+            new.append(EventOccurrence(series=series, event=page, key=key, modified=now, **values))
+            continue
+        if row.event_id != page.pk or any(
+            getattr(row, name) != value for name, value in values.items()
+        ):
+            for name, value in values.items():
+                setattr(row, name, value)
+            row.event = page
+            row.modified = now
+            changed.append(row)
+    for key, row in stored.items():
+        if key not in rows and row.status != "removed":
+            row.status = "removed"
+            row.modified = now
+            changed.append(row)
+            result.removed += 1
+    EventOccurrence.objects.bulk_create(new, batch_size=500)
+    EventOccurrence.objects.bulk_update(
+        changed,
+        [
+            "event",
+            "start",
+            "end",
+            "all_day",
+            "start_date",
+            "end_date",
+            "status",
+            "note",
+            "modified",
+        ],
+        batch_size=500,
+    )
+    result.created = len(new)
+    result.updated = len(changed) - result.removed
+
+    live = page is not None
+    new_fingerprint = fingerprint(page, rows) if live else ""
+    if new_fingerprint != series.fingerprint or live != series.live:
+        if series.fingerprint and new_fingerprint != series.fingerprint:
+            series.sequence += 1
+        series.fingerprint = new_fingerprint
+        series.live = live
+        series.modified = now
+        series.save()
+    return result
+
+
+def sync_open_ended(until=None, progress=None):
+    """Extend every live series whose rule reaches past its stored occurrences; repeats with a
+    count or an end date inside the horizon need nothing, but are cheap to check."""
+    total = SyncResult()
+    keys = (
+        EventPage.objects.live()
+        .exclude(frequency="")
+        .order_by("translation_key")
+        .values_list("translation_key", flat=True)
+        .distinct()
+    )
+    for number, key in enumerate(keys.iterator(), start=1):
+        result = sync_series(key, until=until)
+        total = total + result
+        if progress:
+            progress(number, key, result)
+    return total

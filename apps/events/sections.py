@@ -1,0 +1,61 @@
+"""Upcoming events shown outside the calendar: on the home page (cms asks for it) and on an
+organisation's page (registered with the network app, which must not import us)."""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.core.locale import active_locale
+from apps.events.listing import pages_by_key
+from apps.events.models import EventIndexPage, EventOccurrence
+from apps.events.views import localise
+
+HOME_ITEMS = 6
+ORGANISATION_ITEMS = 5
+
+
+def upcoming(locale, limit, **filters):
+    """The next ``limit`` occurrences, one per event, in three queries."""
+    now = timezone.now()
+    rows = (
+        EventOccurrence.objects.visible()
+        .filter(end__gte=now, **filters)
+        .select_related("series")
+        .order_by("start", "series_id")[: limit * 4]
+    )
+    seen, chosen = set(), []
+    for row in rows:
+        if row.series_id not in seen:
+            seen.add(row.series_id)
+            chosen.append(row)
+    pages = pages_by_key([row.series.key for row in chosen], locale)
+    shown = [localise(row, pages[row.series.key]) for row in chosen if row.series.key in pages]
+    return shown[:limit]
+
+
+def home_section(request, home_page):
+    locale = home_page.locale
+    items = upcoming(locale, HOME_ITEMS)
+    if not items:
+        return None
+    calendar = EventIndexPage.objects.live().filter(locale=locale).first()
+    return {
+        "template": "events/home_section.html",
+        "title": _("Upcoming events"),
+        "items": items,
+        "more_url": calendar.url if calendar else None,
+    }
+
+
+def organisation_section(request, organisation):
+    items = upcoming(
+        active_locale(),
+        ORGANISATION_ITEMS,
+        event__organiser__translation_key=organisation.translation_key,
+    )
+    if not items:
+        return None
+    return {
+        "template": "events/organisation_section.html",
+        "title": _("Upcoming events"),
+        "items": items,
+    }

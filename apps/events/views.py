@@ -1,0 +1,182 @@
+"""The calendar's HTML: an upcoming list grouped by day, a month grid, and the event page's
+occurrence list. All of them read stored occurrences through CalendarFilter and resolve pages in
+batches, so the query count does not depend on how many events there are."""
+
+import calendar as calendar_module
+import datetime
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.dates import WEEKDAYS_ABBR
+
+from apps.core.locale import localized_for_request
+from apps.events.filters import CalendarFilter, base_queryset
+from apps.events.jsonld import event_json_ld
+from apps.events.listing import CategoryLabels, pages_by_key
+from apps.events.models import Audience, EventCategory, EventOccurrence
+from apps.network.models import Organisation, Place
+
+PER_PAGE = 30
+MONTH_LIMIT = 1500
+
+
+def localise(occurrence, page):
+    """Stored times are UTC; visitors need the event's own wall clock, which is not always the
+    site's zone. Also hangs the page to show on the row for the templates."""
+    zone = page.zone if page is not None else timezone.get_default_timezone()
+    occurrence.local_start = occurrence.start.astimezone(zone)
+    occurrence.local_end = occurrence.end.astimezone(zone)
+    occurrence.page = page
+    return occurrence
+
+
+def _attach_pages(occurrences, locale):
+    pages = pages_by_key([row.series.key for row in occurrences], locale)
+    return [localise(row, pages[row.series.key]) for row in occurrences if row.series.key in pages]
+
+
+def _filter_choices(locale):
+    return {
+        "categories": EventCategory.objects.filter(locale=locale).order_by("name"),
+        "municipalities": Place.objects.filter(venues__events__live=True)
+        .distinct()
+        .order_by("name"),
+        "organisers": Organisation.objects.filter(events__live=True).distinct().order_by("name"),
+        "audiences": Audience.choices,
+    }
+
+
+def _filtered(request, data):
+    filterset = CalendarFilter(data, queryset=base_queryset())
+    if not filterset.is_valid():
+        return filterset, EventOccurrence.objects.none(), filterset.errors
+    return filterset, filterset.qs, {}
+
+
+def _context(request, index_page, filters, errors, **extra):
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "page": index_page,
+        "self": index_page,
+        "filters": filters,
+        "errors": errors,
+        "query_string": query.urlencode(),
+        "ics_url": "/calendar.ics" + ("?" + query.urlencode() if query else ""),
+        **_filter_choices(index_page.locale),
+        **extra,
+    }
+
+
+def calendar_list(request, index_page):
+    filterset, occurrences, errors = _filtered(request, request.GET)
+    paginator = Paginator(occurrences, PER_PAGE)
+    page_of = paginator.get_page(request.GET.get("page"))
+    rows = _attach_pages(list(page_of.object_list), index_page.locale)
+    window_start = filterset.form.window[0] if not errors else None
+    days = []
+    for row in rows:
+        day = row.local_start.date()
+        if window_start is not None:
+            day = max(day, window_start.astimezone(row.local_start.tzinfo).date())
+        if not days or days[-1][0] != day:
+            days.append((day, []))
+        days[-1][1].append(row)
+    today = timezone.localdate()
+    return render(
+        request,
+        "events/event_index_page.html",
+        _context(
+            request,
+            index_page,
+            request.GET,
+            errors,
+            days=days,
+            occurrences=page_of,
+            month_url=index_page.month_url(today.year, today.month),
+            labels=CategoryLabels(index_page.locale),
+        ),
+        status=400 if errors else 200,
+    )
+
+
+def calendar_month(request, index_page, year, month):
+    today = timezone.localdate()
+    year, month = year or today.year, month or today.month
+    if not (1 <= month <= 12 and 1900 < year < 2200):
+        raise Http404
+    weeks_dates = calendar_module.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    first, last = weeks_dates[0][0], weeks_dates[-1][-1]
+    data = request.GET.copy()
+    data["start"], data["end"] = first.isoformat(), last.isoformat()
+    _filterset, occurrences, errors = _filtered(request, data)
+    rows = _attach_pages(list(occurrences[:MONTH_LIMIT]), index_page.locale)
+    by_day = {}
+    for row in rows:
+        if row.all_day:
+            begin, end = row.start_date, row.end_date
+        else:
+            begin = row.local_start.date()
+            end = (row.local_end - datetime.timedelta(microseconds=1)).date()
+            end = max(begin, end)
+        day = max(begin, first)
+        while day <= min(end, last):
+            by_day.setdefault(day, []).append(row)
+            day += datetime.timedelta(days=1)
+    weeks = [
+        [
+            {
+                "date": day,
+                "in_month": day.month == month,
+                "today": day == today,
+                "items": by_day.get(day, []),
+            }
+            for day in week
+        ]
+        for week in weeks_dates
+    ]
+    previous = datetime.date(year, month, 1) - datetime.timedelta(days=1)
+    following = datetime.date(year, month, 28) + datetime.timedelta(days=7)
+    query = request.GET.copy()
+    query.pop("page", None)
+    suffix = "?" + query.urlencode() if query else ""
+    return render(
+        request,
+        "events/event_month.html",
+        _context(
+            request,
+            index_page,
+            request.GET,
+            errors,
+            weeks=weeks,
+            month=datetime.date(year, month, 1),
+            weekdays=[WEEKDAYS_ABBR[number] for number in range(7)],
+            previous_url=index_page.month_url(previous.year, previous.month) + suffix,
+            next_url=index_page.month_url(following.year, following.month) + suffix,
+            list_url=index_page.url,
+        ),
+        status=400 if errors else 200,
+    )
+
+
+def event_page_context(request, page):
+    """Occurrences next first (then recent past ones), the map link and JSON-LD."""
+    now = timezone.now()
+    rows = EventOccurrence.objects.visible().filter(series__key=page.translation_key)
+    upcoming = [localise(row, page) for row in rows.filter(end__gte=now).order_by("start")[:50]]
+    past = [localise(row, page) for row in rows.filter(end__lt=now).order_by("-start")[:10]]
+    venue = localized_for_request(request, page.venue) if page.venue_id else None
+    organiser = localized_for_request(request, page.organiser)
+    url = request.build_absolute_uri(page.get_url(request) or "/")
+    language = page.locale.language_code
+    return {
+        "upcoming": upcoming,
+        "past": past,
+        "venue": venue,
+        "organiser": organiser,
+        "category_names": [c["name"] for c in CategoryLabels(page.locale).for_page(page)],
+        "calendar_page": page.get_parent().specific,
+        "json_ld": event_json_ld(page, upcoming or past, url, venue, organiser, language),
+    }
