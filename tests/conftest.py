@@ -2,6 +2,7 @@ import pytest
 from wagtail.models import Locale, Page, Site
 
 from apps.core.localize import translate
+from apps.network.factories import NetworkIndexPageFactory
 from cms.factories import HomePageFactory
 
 
@@ -37,3 +38,13 @@ def home_en(home, en):
     )
     home.refresh_from_db()
     return page
+
+
+@pytest.fixture
+def network_index(home_en, home, en):
+    """The directory's index page in Swedish with its English translation."""
+    index = NetworkIndexPageFactory(parent=home, title="Nätverk", slug="natverk")
+    index.save_revision().publish()
+    translate(index, en, {"Nätverk": "Network", "natverk": "network"})
+    index.refresh_from_db()
+    return index

@@ -70,13 +70,3 @@ def leader_alh(db):
         [municipality(code) for code in ["0682", "0686", "0884", "0860", "0821", "0882"]]
     )
     return area
-
-
-@pytest.fixture
-def network_index(home_en, home, en):
-    from apps.network.factories import NetworkIndexPageFactory
-
-    index = NetworkIndexPageFactory(parent=home, title="Nätverk", slug="natverk")
-    index.save_revision().publish()
-    translate(index, en, {"Nätverk": "Network", "natverk": "network"})
-    return index
