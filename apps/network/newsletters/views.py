@@ -30,12 +30,8 @@ def _rate_limited(request, error):
     return response
 
 
-@csrf_exempt
 @never_cache
 def signup_view(request):
-    """No CSRF token: the form sits on pages a CDN may cache for everyone, and a forged
-    signup achieves nothing the API does not already allow (it only asks the mailbox to
-    confirm). The shared defences (rate limit, honeypot, double opt-in) apply instead."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     try:
