@@ -136,3 +136,17 @@ def test_signup_without_consent_is_refused_with_a_field_error(client, newsletter
     assert response.status_code == 400
     assert "consent" in response.json()["error"]["fields"]
     assert not Subscription.objects.exists()
+
+
+def test_html_form_needs_its_csrf_token(newsletter_list):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    form = {
+        "email": "csrf@example.org",
+        "lists": "kulturtillgangar",
+        "language": "sv",
+        "consent": "on",
+    }
+    assert strict.post("/sv/newsletter/signup/", form).status_code == 403
+    assert not Subscription.objects.filter(email="csrf@example.org").exists()
