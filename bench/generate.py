@@ -32,16 +32,12 @@ VERBS_EN = ["develops", "strengthens", "brings together", "tries out", "builds u
 
 
 def generate(count, seed=1):
-    from django.contrib.contenttypes.models import ContentType
-    from django.db import connection, transaction
+    from django.db import transaction
     from wagtail.models import Locale, Page
 
     from apps.network.models import Organisation, Place, PlaceKind
     from apps.projects.models import (
         ProjectIndexPage,
-        ProjectPage,
-        ProjectPlace,
-        ProjectTheme,
         Theme,
     )
 
@@ -52,11 +48,6 @@ def generate(count, seed=1):
     themes = {t.slug: t for t in Theme.objects.filter(locale=sv)}
     municipalities = list(Place.objects.filter(kind=PlaceKind.MUNICIPALITY).order_by("pk"))
     organisations = list(Organisation.objects.filter(locale=sv))
-    content_type = ContentType.objects.get_for_model(ProjectPage)
-    child_fields = list(ProjectPage._meta.local_concrete_fields)
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in child_fields)
-    placeholders = ", ".join(["%s"] * len(child_fields))
-    insert_child = f"INSERT INTO {ProjectPage._meta.db_table} ({columns}) VALUES ({placeholders})"  # noqa: S608 - model metadata only
 
     def next_paths(parent, n):
         start = parent.numchild
@@ -93,37 +84,9 @@ def generate(count, seed=1):
                         "translated": rng.random() < 0.5,
                     }
                 )
-            _insert(
-                specs,
-                index_sv,
-                sv,
-                "sv",
-                next_paths(index_sv, size),
-                content_type,
-                insert_child,
-                child_fields,
-                themes,
-                ProjectPage,
-                ProjectTheme,
-                ProjectPlace,
-                Page,
-            )
+            _insert(specs, index_sv, next_paths(index_sv, size), themes)
             translated = [s for s in specs if s["translated"]]
-            _insert(
-                translated,
-                index_en,
-                en,
-                "en",
-                next_paths(index_en, len(translated)),
-                content_type,
-                insert_child,
-                child_fields,
-                themes,
-                ProjectPage,
-                ProjectTheme,
-                ProjectPlace,
-                Page,
-            )
+            _insert(translated, index_en, next_paths(index_en, len(translated)), themes)
             Page.objects.filter(pk=index_sv.pk).update(numchild=index_sv.numchild + size)
             Page.objects.filter(pk=index_en.pk).update(numchild=index_en.numchild + len(translated))
         made += size
@@ -131,24 +94,22 @@ def generate(count, seed=1):
     print(f"generated {count} projects in {time.monotonic() - started:.0f} s", file=sys.stderr)
 
 
-def _insert(
-    specs,
-    index,
-    locale,
-    lang,
-    paths,
-    content_type,
-    insert_child,
-    child_fields,
-    themes,
-    ProjectPage,
-    ProjectTheme,
-    ProjectPlace,
-    Page,
-):  # noqa: N803
+def _insert(specs, index, paths, themes):
+    """Pages, their ProjectPage rows (raw insert: bulk_create cannot do multi-table
+    inheritance) and their theme and place rows, for one language."""
+    from django.contrib.contenttypes.models import ContentType
     from django.db import connection
     from django.utils import timezone
+    from wagtail.models import Page
 
+    from apps.projects.models import ProjectPage, ProjectPlace, ProjectTheme
+
+    lang, locale = index.locale.language_code, index.locale
+    content_type = ContentType.objects.get_for_model(ProjectPage)
+    child_fields = list(ProjectPage._meta.local_concrete_fields)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in child_fields)
+    placeholders = ", ".join(["%s"] * len(child_fields))
+    insert_child = f"INSERT INTO {ProjectPage._meta.db_table} ({columns}) VALUES ({placeholders})"  # noqa: S608 - model metadata only
     now = timezone.now()
     pages = [
         Page(

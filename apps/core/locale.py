@@ -60,20 +60,25 @@ class LocalizedCache:
     def __call__(self, instance):
         if instance is None:
             return None
-        key = (type(instance), instance.translation_key)
-        if key not in self._cache:
+        return self.many([instance])[0]
+
+    def many(self, instances):
+        """Resolve a whole list with one query per model, in the given order."""
+        missing = {}
+        for instance in instances:
+            key = (type(instance), instance.translation_key)
+            if key in self._cache:
+                continue
             if instance.locale_id == self.locale.pk:
                 self._cache[key] = instance
             else:
-                self._cache[key] = (
-                    type(instance)
-                    ._default_manager.filter(
-                        translation_key=instance.translation_key, locale=self.locale
-                    )
-                    .first()
-                    or instance
-                )
-        return self._cache[key]
+                missing.setdefault(type(instance), {})[instance.translation_key] = instance
+        for model, originals in missing.items():
+            found = model._default_manager.filter(translation_key__in=originals, locale=self.locale)
+            translated = {item.translation_key: item for item in found}
+            for translation_key, original in originals.items():
+                self._cache[(model, translation_key)] = translated.get(translation_key, original)
+        return [self._cache[(type(instance), instance.translation_key)] for instance in instances]
 
 
 def localized_for_request(request, instance):

@@ -19,10 +19,6 @@ from wagtail_localize.models import (
 )
 
 
-class MissingStrings(ValueError):
-    """Raised when ``strict`` and a source segment has no translation in the given mapping."""
-
-
 @transaction.atomic
 def translate(
     instance,
@@ -31,26 +27,23 @@ def translate(
     *,
     user=None,
     publish=True,
-    strict=False,
     translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
     tool_name="",
 ):
     """Translate ``instance`` into ``locale`` using ``strings`` (source text → translated text).
 
-    Segments without an entry keep the source text (wagtail-localize's fallback) unless
-    ``strict``. Returns the saved target instance. Running it again updates the same target.
+    Segments without an entry keep the source text (wagtail-localize's fallback). Returns the
+    saved target instance. Running it again updates the same target.
     """
     source, _created = TranslationSource.get_or_create_from_instance(instance)
     source.update_from_db()
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
-    missing = []
     segments = StringSegment.objects.filter(source=source).select_related("string", "context")
     for segment in segments:
         text = strings.get(segment.string.data)
         if text is None:
-            missing.append(segment.string.data)
             continue
         StringTranslation.objects.update_or_create(
             translation_of=segment.string,
@@ -64,8 +57,6 @@ def translate(
                 "has_error": False,
             },
         )
-    if strict and missing:
-        raise MissingStrings(missing)
     return _save_and_publish(translation, user, publish)
 
 

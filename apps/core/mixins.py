@@ -44,7 +44,3 @@ class ListingMixin(models.Model):
 
     class Meta:
         abstract = True
-
-    @property
-    def teaser(self):
-        return self.listing_summary or self.search_description

@@ -19,8 +19,10 @@ class NetworkMembersField(_PageRelationField):
     def to_representation(self, manager):
         localized = LocalizedCache(self._page.locale)
         result = []
-        for row in manager.select_related("organisation"):
-            organisation = localized(row.organisation)
+        rows = list(manager.select_related("organisation"))
+        for row, organisation in zip(
+            rows, localized.many([r.organisation for r in rows]), strict=True
+        ):
             result.append(
                 {
                     "organisation": {
@@ -39,8 +41,8 @@ class NetworkContactsField(_PageRelationField):
     def to_representation(self, manager):
         localized = LocalizedCache(self._page.locale)
         result = []
-        for row in manager.select_related("person"):
-            person = localized(row.person)
+        rows = list(manager.select_related("person"))
+        for person in localized.many([row.person for row in rows]):
             result.append(
                 {
                     "name": person.name,

@@ -37,7 +37,8 @@ ORDERINGS = {
 }
 
 
-def _slug_choices(model):
+def slug_choices(model):
+    """Every slug in use (identical in all locales), read when a form is built."""
     return lambda: [
         (slug, slug) for slug in model.objects.order_by().values_list("slug", flat=True).distinct()
     ]
@@ -55,7 +56,7 @@ def _place_field(kind, **kwargs):
 class ProjectFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", max_length=200, help_text="Full-text search")
     theme = django_filters.MultipleChoiceFilter(
-        choices=_slug_choices(Theme),
+        choices=slug_choices(Theme),
         field_name="themes__theme__slug",
         distinct=True,
         help_text="Theme slug; repeat for any of several",
@@ -75,13 +76,13 @@ class ProjectFilter(django_filters.FilterSet):
         PlaceKind.LEADER_AREA, help_text="Leader area identifier, e.g. leader-alh"
     )
     programme = django_filters.ChoiceFilter(
-        choices=_slug_choices(FundingProgramme), field_name="funding_programme__slug"
+        choices=slug_choices(FundingProgramme), field_name="funding_programme__slug"
     )
     funder = django_filters.ChoiceFilter(
-        choices=_slug_choices(Organisation), field_name="funder__slug"
+        choices=slug_choices(Organisation), field_name="funder__slug"
     )
     organisation = django_filters.ChoiceFilter(
-        choices=_slug_choices(Organisation),
+        choices=slug_choices(Organisation),
         method="filter_organisation",
         help_text="Owner, partner or funder (organisation slug)",
     )

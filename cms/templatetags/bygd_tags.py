@@ -11,7 +11,20 @@ from cms.models import SiteFooter
 register = template.Library()
 
 
+def _per_request(request, key, compute):
+    """The switcher, the hreflang links, the logo link and the menu all need the same few
+    lookups; compute each once per request rather than once per tag."""
+    cache = request.__dict__.setdefault("_bygd_chrome", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
 def _locale_homes(request):
+    return _per_request(request, "homes", lambda: _find_locale_homes(request))
+
+
+def _find_locale_homes(request):
     site = Site.find_for_request(request)
     if site is None:
         return {}
@@ -24,6 +37,13 @@ def language_versions(context):
     otherwise that language's home page (marked ``translated=False``)."""
     request = context.get("request")
     page = context.get("page")
+    if request is None:
+        return _language_versions(request, page)
+    key = ("versions", getattr(page, "pk", None), translation.get_language())
+    return _per_request(request, key, lambda: _language_versions(request, page))
+
+
+def _language_versions(request, page):
     current = translation.get_language()
     pages_by_code = {}
     if isinstance(page, Page) and page.pk:

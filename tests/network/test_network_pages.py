@@ -117,3 +117,33 @@ def test_network_page_query_count_is_flat(client, network_index):
         NetworkMembershipFactory(page=network, organisation=OrganisationFactory(slug=f"extra-{i}"))
     network.save_revision().publish()
     assert queries() == few
+
+
+@pytest.mark.django_db
+def test_english_network_page_resolves_translated_members_in_constant_queries(
+    client, network_index, en
+):
+    network = make_network(network_index, members=2)
+    translate(network, en, {"Landsbygdsutvecklare": "Rural developers", "lu": "rd"})
+
+    def queries():
+        client.get("/en/network/rd/")
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get("/en/network/rd/")
+        assert response.status_code == 200
+        return len(ctx.captured_queries), response.text
+
+    for row in network.members.all():
+        translate(row.organisation, en, {"En förening som arbetar för bygden.": "An association."})
+    few, _text = queries()
+    added = [OrganisationFactory(slug=f"more-{i}") for i in range(10)]
+    for organisation in added:
+        NetworkMembershipFactory(page=network, organisation=organisation)
+    network.save_revision().publish()
+    translate(network, en, {"Landsbygdsutvecklare": "Rural developers", "lu": "rd"})
+    for organisation in added:
+        translate(organisation, en, {"En förening som arbetar för bygden.": "An association."})
+    many, text = queries()
+    assert many == few
+    assert "/en/network/organisations/more-9/" in text
+    assert text.count("An association") == 0, "members list names, not descriptions"

@@ -74,12 +74,10 @@ def test_status_is_derived_from_dates_unless_overridden(project_index):
         end=datetime.date(2016, 1, 1),
         status_override="ongoing",
     )
-    assert [p.status for p in (past, now, later, overridden)] == [
-        "completed",
-        "ongoing",
-        "planned",
-        "ongoing",
-    ]
+    pages = (past, now, later, overridden)
+    assert [p.status for p in pages] == ["completed", "ongoing", "planned", "ongoing"]
+    in_sql = dict(ProjectPage.objects.with_status().values_list("pk", "current_status"))
+    assert [in_sql[p.pk] for p in pages] == [p.status for p in pages], "SQL and Python agree"
 
 
 def test_facts_changed_on_the_source_reach_the_english_page_and_listing(

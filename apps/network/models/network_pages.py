@@ -129,16 +129,17 @@ class NetworkPage(ListingMixin, Page):
         """Members with their organisations in the page's language, in two queries."""
         localized = localized or LocalizedCache()
         rows = self.members.select_related("organisation", "organisation__municipality")
-        return [(row, localized(row.organisation)) for row in rows]
+        rows = list(rows)
+        return list(zip(rows, localized.many([row.organisation for row in rows]), strict=True))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         localized = LocalizedCache()
         context["member_rows"] = self.member_rows(localized)
-        context["contact_rows"] = [
-            (row, localized(row.person))
-            for row in self.contacts.select_related("person", "person__organisation")
-        ]
+        contacts = list(self.contacts.select_related("person", "person__organisation"))
+        context["contact_rows"] = list(
+            zip(contacts, localized.many([row.person for row in contacts]), strict=True)
+        )
         context["place_rows"] = [row.place for row in self.places.select_related("place")]
         context["language"] = translation.get_language()
         context.update(self.newsletter_signup(request))

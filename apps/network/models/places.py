@@ -26,9 +26,6 @@ class PlaceQuerySet(models.QuerySet):
     def municipalities(self):
         return self.filter(kind=PlaceKind.MUNICIPALITY)
 
-    def leader_areas(self):
-        return self.filter(kind=PlaceKind.LEADER_AREA)
-
 
 class Place(index.Indexed, models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=PlaceKind.choices)
@@ -154,7 +151,3 @@ class Place(index.Indexed, models.Model):
         self.country = self.country.upper()
         self.identifier = self.make_identifier(self.kind, self.country, self.code)
         super().save(*args, **kwargs)
-
-    @property
-    def region(self):
-        return self.parent if self.kind == PlaceKind.MUNICIPALITY else None

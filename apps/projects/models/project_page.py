@@ -284,8 +284,8 @@ class ProjectPage(ListingMixin, Page):
             end=self.actual_end or self.planned_end,
             partners=list(self.partners.select_related("organisation")),
             places=[row.place for row in self.places.select_related("place")],
-            themes=[localized(row.theme) for row in self.themes.select_related("theme")],
-            contacts=[localized(row.person) for row in self.contacts.select_related("person")],
+            themes=localized.many([row.theme for row in self.themes.select_related("theme")]),
+            contacts=localized.many([row.person for row in self.contacts.select_related("person")]),
             programme=localized(self.funding_programme),
             latest_posts=latest_posts_of(self),
             translation_origin=ProjectTranslation.objects.filter(
@@ -298,16 +298,21 @@ class ProjectPage(ListingMixin, Page):
 
     @property
     def status(self):
+        """Listings annotate ``current_status`` in SQL (ProjectQuerySet.with_status); a single
+        page derives the same answer from its own fields, without a query."""
         annotated = getattr(self, "current_status", None)
         if annotated:
             return annotated
-        return (
-            ProjectPage.objects.filter(pk=self.pk)
-            .with_status()
-            .values_list("current_status", flat=True)
-            .first()
-            or ProjectStatus.PLANNED
-        )
+        if self.status_override:
+            return self.status_override
+        today = timezone.localdate()
+        start = self.actual_start or self.planned_start
+        end = self.actual_end or self.planned_end
+        if start is None or start > today:
+            return ProjectStatus.PLANNED
+        if end is not None and end < today:
+            return ProjectStatus.COMPLETED
+        return ProjectStatus.ONGOING
 
     def get_status_display(self):
         return ProjectStatus(self.status).label

@@ -54,7 +54,7 @@ def post_page_context(post):
             related += list(more)
     return {
         "project": project,
-        "authors": [localized(row.person) for row in post.authors.select_related("person")],
+        "authors": localized.many([row.person for row in post.authors.select_related("person")]),
         "related_posts": related,
         "related_projects": [
             row.project for row in post.related_projects.select_related("project")

@@ -8,6 +8,7 @@ from django.db.models.functions import Coalesce, Length, Substr, TruncDate
 
 from apps.core.locale import with_fallback
 from apps.projects.models import ProjectPage, ProjectPostPage, Theme
+from apps.projects.query import slug_choices
 
 STEPLEN = ProjectPage.steplen
 
@@ -26,12 +27,6 @@ def base_queryset(locale, fallback=True):
     ).order_by("-pub_date", "-pk")
 
 
-def _slug_choices(model):
-    return lambda: [
-        (slug, slug) for slug in model.objects.order_by().values_list("slug", flat=True).distinct()
-    ]
-
-
 class PostFilter(django_filters.FilterSet):
     project = django_filters.CharFilter(
         method="filter_project", max_length=40, help_text="Project identifier"
@@ -40,7 +35,7 @@ class PostFilter(django_filters.FilterSet):
         field_name="tags__slug", max_length=100, distinct=True, help_text="Tag slug"
     )
     theme = django_filters.ChoiceFilter(
-        choices=_slug_choices(Theme),
+        choices=slug_choices(Theme),
         method="filter_theme",
         help_text="Theme slug (via the post's project)",
     )
