@@ -1,9 +1,11 @@
 import pytest
+from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
 from apps.core.localize import translate
 from apps.network.factories import NetworkIndexPageFactory
 from cms.factories import HomePageFactory
+from cms.settings import base as base_settings
 
 
 @pytest.fixture
@@ -48,3 +50,12 @@ def network_index(home_en, home, en):
     translate(index, en, {"Nätverk": "Network", "natverk": "network"})
     index.refresh_from_db()
     return index
+
+
+@pytest.fixture
+def http_cache(settings):
+    """The shared response cache as production runs it (test settings switch it off)."""
+    settings.BYGD_CACHED_PATHS = base_settings.BYGD_CACHED_PATHS
+    cache.clear()
+    yield
+    cache.clear()

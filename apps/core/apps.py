@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "apps.core"
     label = "core"
     verbose_name = _("Core building blocks")
+
+    def ready(self):
+        from apps.core import content_version
+
+        content_version.connect()

@@ -12,7 +12,6 @@ from apps.core.api.errors import error_body
 from apps.core.api.params import parse_bool, parse_locale
 from apps.events import ics
 from apps.events.filters import CalendarFilter, base_queryset, only_in_locale
-from apps.events.http import cacheable
 from apps.events.listing import CategoryLabels, pages_by_key
 from apps.events.models import EventPage, EventSeries
 
@@ -32,7 +31,7 @@ def _bad_request(fields):
 def _response(request, calendar, filename):
     response = HttpResponse(ics.render(calendar), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return cacheable(request, response)
+    return response
 
 
 def _add_series(calendar, series_list, locale, fallback, request):

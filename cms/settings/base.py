@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "apps.core.http_cache.PublicCacheMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -214,7 +215,26 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 BYGD_EVENT_HORIZON_MONTHS = int(os.environ.get("BYGD_EVENT_HORIZON_MONTHS", "18"))
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
+# CDN or reverse proxy purged on publish/unpublish/delete (pages by Wagtail, API and feed roots
+# by apps.core.content_version): an HTTP PURGE endpoint (Varnish, nginx) and/or Cloudflare.
 WAGTAILFRONTENDCACHE = {}
+if os.environ.get("BYGD_FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["BYGD_FRONTEND_CACHE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONEID"],
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+    }
+# Unfiltered listings and feeds; filtered variants expire with BYGD_CACHE_MAX_AGE.
+BYGD_FRONTEND_CACHE_PURGE_PATHS = env_list(
+    "BYGD_FRONTEND_CACHE_PURGE_PATHS",
+    "/api/projects/,/api/events/,/api/calls/,/api/news/,/api/organisations/,/api/themes/,"
+    "/feeds/news.xml,/feeds/news.atom,/calendar.ics,/calls/deadlines.ics",
+)
 
 # Domain API (DRF) and its OpenAPI document.
 REST_FRAMEWORK = {
@@ -228,7 +248,24 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "EXCEPTION_HANDLER": "apps.core.api.errors.exception_handler",
     "UNAUTHENTICATED_USER": None,
+    "DEFAULT_THROTTLE_CLASSES": ["apps.core.api.throttling.AnonymousClientThrottle"],
+    "NUM_PROXIES": int(os.environ.get("BYGD_TRUSTED_PROXIES", "0")) or None,
 }
+# Requests per client address and period ("120/minute"); empty switches throttling off.
+BYGD_API_ANON_RATE = os.environ.get("BYGD_API_ANON_RATE", "120/minute") or None
+
+# Shared response cache for the API and feeds (apps.core.http_cache), keyed by content version.
+BYGD_CACHED_PATHS = r"^/(api/|feeds/|calendar\.ics|calendar/|calls/)"
+BYGD_UNCACHED_PATHS = r"^/api/(v2/preview|newsletter/subscriptions)"
+BYGD_CACHE_MAX_AGE = int(os.environ.get("BYGD_CACHE_MAX_AGE", "60"))
+BYGD_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("BYGD_CACHE_STALE_WHILE_REVALIDATE", "300"))
+# Rows that never show in public answers; writing them leaves cached answers valid.
+BYGD_PRIVATE_MODELS = (
+    "network.subscription",
+    "network.suppression",
+    "network.sending",
+    "network.delivery",
+)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Bygd API",
     "DESCRIPTION": (

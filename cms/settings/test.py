@@ -15,3 +15,7 @@ MEDIA_ROOT = VAR_DIR / "test-media"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 STATIC_ROOT = None  # WhiteNoise serves from the finders; collectstatic is for production
 WHITENOISE_USE_FINDERS = True
+# Throttling and the shared response cache are switched on by the tests that check them, so
+# that other tests can repeat requests and count queries.
+BYGD_API_ANON_RATE = None
+BYGD_CACHED_PATHS = r"(?!)"

@@ -208,7 +208,7 @@ def test_query_count_does_not_grow_with_the_number_of_events(client, publish, en
 
 
 @pytest.mark.parametrize("path", ["/api/events/", "/calendar.ics"])
-def test_unchanged_answers_are_304_for_pollers(client, publish, path):
+def test_unchanged_answers_are_304_for_pollers(client, http_cache, publish, path):
     publish(title="Körkonsert", start_date=days(3))
     first = client.get(path)
     assert first.status_code == 200

@@ -17,7 +17,6 @@ from apps.events.api.serializers import (
     occurrence_payload,
 )
 from apps.events.filters import CalendarFilter, base_queryset, only_in_locale
-from apps.events.http import cacheable
 from apps.events.listing import CategoryLabels, pages_by_key
 from apps.events.models import EventOccurrence, EventPage, EventSeries
 from apps.network.api import LocaleContextMixin
@@ -61,10 +60,6 @@ class EventViewSet(LocaleContextMixin, viewsets.GenericViewSet):
     lookup_field = "key"
     lookup_url_kwarg = "id"
     lookup_value_regex = r"[0-9a-fA-F-]{36}"
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)
-        return cacheable(request, response)
 
     def get_queryset(self):
         queryset = base_queryset()

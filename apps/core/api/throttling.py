@@ -1,0 +1,18 @@
+"""Throttling for anonymous API clients. The rate is read per request (not frozen at import like
+DRF's class attribute) so operators and tests can change BYGD_API_ANON_RATE; None switches it off.
+Behind a proxy the client address comes from X-Forwarded-For (DRF's NUM_PROXIES)."""
+
+from django.conf import settings
+from rest_framework.throttling import AnonRateThrottle
+
+
+class AnonymousClientThrottle(AnonRateThrottle):
+    scope = "anon"
+
+    def get_rate(self):
+        return settings.BYGD_API_ANON_RATE
+
+    def allow_request(self, request, view):
+        self.rate = self.get_rate()
+        self.num_requests, self.duration = self.parse_rate(self.rate)
+        return super().allow_request(request, view)

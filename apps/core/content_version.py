@@ -1,0 +1,79 @@
+"""A single site-wide content version: every write to public content moves it, and cached API and
+feed responses are keyed by it. One number is cruder than per-object keys, but it can never miss
+a dependency (an organisation renamed changes every project that shows it), and writes are rare
+next to reads."""
+
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+CACHE_KEY = "bygd:content-version"
+
+#: Models whose rows are public content, as "app_label" (the whole app) or "app_label.model".
+PUBLIC_CONTENT = (
+    "cms",
+    "network",
+    "projects",
+    "events",
+    "wagtailcore.page",
+    "wagtailcore.site",
+    "wagtailcore.locale",
+    "wagtailimages.image",
+    "wagtaildocs.document",
+)
+
+
+def current():
+    """(version, unix time of the change); a fresh cache starts a new version."""
+    value = cache.get(CACHE_KEY)
+    if value is None:
+        value = (time.time_ns(), int(time.time()))
+        cache.add(CACHE_KEY, value, timeout=None)
+        value = cache.get(CACHE_KEY, value)
+    return value
+
+
+def bump():
+    cache.set(CACHE_KEY, (time.time_ns(), int(time.time())), timeout=None)
+
+
+def _is_public(model):
+    meta = model._meta
+    private = getattr(settings, "BYGD_PRIVATE_MODELS", ())
+    if meta.label_lower in private:
+        return False
+    return meta.app_label in PUBLIC_CONTENT or meta.label_lower in PUBLIC_CONTENT
+
+
+def _after_commit():
+    bump()
+    purge_frontend_cache()
+
+
+def purge_frontend_cache():
+    """Wagtail purges the pages themselves; listings and feeds built from them are ours to purge."""
+    from wagtail.contrib.frontend_cache.utils import get_backends, purge_urls_from_cache
+
+    if not get_backends():
+        return
+    base = settings.WAGTAILAPI_BASE_URL.rstrip("/")
+    purge_urls_from_cache([base + path for path in settings.BYGD_FRONTEND_CACHE_PURGE_PATHS])
+
+
+def _changed(sender, **kwargs):
+    if not _is_public(sender):
+        return
+    bump()
+    # Again after commit (a reader between the first bump and the commit may have cached the old
+    # rows under the new version), once per transaction however many rows it wrote.
+    connection = transaction.get_connection()
+    if not any(entry[1] is _after_commit for entry in connection.run_on_commit):
+        transaction.on_commit(_after_commit)
+
+
+def connect():
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_changed, dispatch_uid=f"bygd-content-version-{id(signal)}")
