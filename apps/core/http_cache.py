@@ -49,9 +49,7 @@ class PublicCacheMiddleware:
             stored = self._store(key, response, max_age)
         response = self._rebuild(stored)
         response["Last-Modified"] = http_date(changed_at)
-        patch_cache_control(
-            response, public=True, max_age=max_age, stale_while_revalidate=stale
-        )
+        patch_cache_control(response, public=True, max_age=max_age, stale_while_revalidate=stale)
         patch_vary_headers(response, ["Accept-Language"])
         return get_conditional_response(
             request,
@@ -88,8 +86,10 @@ class PublicCacheMiddleware:
         content = response.content
         stored = {
             "content": content,
-            "headers": {name: response[name] for name in _KEPT_HEADERS if response.has_header(name)},
-            "etag": '"%s"' % hashlib.md5(content, usedforsecurity=False).hexdigest(),
+            "headers": {
+                name: response[name] for name in _KEPT_HEADERS if response.has_header(name)
+            },
+            "etag": f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"',
         }
         # Short-lived even without writes: listings such as "upcoming" or "open calls" move with
         # the clock, not only with the content.
