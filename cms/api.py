@@ -17,6 +17,7 @@ from apps.network.api import OrganisationViewSet, PlaceViewSet
 from apps.network.newsletters.api import NewsletterListViewSet, SubscriptionView
 from apps.projects.api import ProjectViewSet
 from apps.projects.news.api import NewsViewSet
+from apps.projects.taxonomy_api import ProgrammeViewSet, ThemeViewSet
 
 wagtail_router = WagtailAPIRouter("wagtailapi")
 wagtail_router.register_endpoint("pages", PagesAPIViewSet)
@@ -58,6 +59,8 @@ domain_router.register("places", PlaceViewSet, basename="place")
 domain_router.register("organisations", OrganisationViewSet, basename="organisation")
 domain_router.register("projects", ProjectViewSet, basename="project")
 domain_router.register("news", NewsViewSet, basename="news")
+domain_router.register("themes", ThemeViewSet, basename="theme")
+domain_router.register("programmes", ProgrammeViewSet, basename="programme")
 
 domain_router.register("newsletter/lists", NewsletterListViewSet, basename="newsletter-list")
 domain_router.register("events", EventViewSet, basename="event")

@@ -8,3 +8,36 @@ def only_domain_api(endpoints, **kwargs):
         for endpoint in endpoints
         if endpoint[0].startswith("/api/") and not endpoint[0].startswith("/api/v2/")
     ]
+
+
+_ERROR = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+_CACHE_HEADERS = {
+    "ETag": {"schema": {"type": "string"}, "description": "Validator for If-None-Match"},
+    "Last-Modified": {"schema": {"type": "string"}, "description": "Last content change"},
+    "Cache-Control": {"schema": {"type": "string"}, "description": "public, short max-age"},
+}
+
+
+def document_transport(result, generator, request, public):
+    """What every operation shares and the views cannot declare themselves: throttling (429 with
+    Retry-After) and conditional GETs (validators on 200, 304 on a match)."""
+    for operations in result.get("paths", {}).values():
+        for method, operation in operations.items():
+            responses = operation.setdefault("responses", {})
+            responses["429"] = {
+                "description": "Too many requests from this address",
+                "content": _ERROR,
+                "headers": {
+                    "Retry-After": {
+                        "schema": {"type": "integer"},
+                        "description": "Seconds to wait before the next request",
+                    }
+                },
+            }
+            if method != "get":
+                continue
+            responses["304"] = {"description": "Not modified since the validator sent"}
+            success = responses.get("200")
+            if success is not None:
+                success.setdefault("headers", {}).update(_CACHE_HEADERS)
+    return result
