@@ -12,6 +12,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from apps.core.api.removed import RemovedViewSet
 from apps.events.api.views import EventViewSet
 from apps.network.api import OrganisationViewSet, PlaceViewSet
 from apps.network.newsletters.api import NewsletterListViewSet, SubscriptionView
@@ -64,6 +65,7 @@ domain_router.register("programmes", ProgrammeViewSet, basename="programme")
 
 domain_router.register("newsletter/lists", NewsletterListViewSet, basename="newsletter-list")
 domain_router.register("events", EventViewSet, basename="event")
+domain_router.register("removed", RemovedViewSet, basename="removed")
 
 domain_urls = [
     path("site/", SiteInfoView.as_view(), name="site-info"),

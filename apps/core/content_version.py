@@ -23,6 +23,7 @@ PUBLIC_CONTENT = (
     "wagtailcore.locale",
     "wagtailimages.image",
     "wagtaildocs.document",
+    "core.tombstone",
 )
 
 

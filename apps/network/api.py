@@ -132,7 +132,11 @@ class OrganisationFilter(django_filters.FilterSet):
         field_name="municipality__parent",
         help_text="e.g. SE-08",
     )
-    modified_since = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
+    modified_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        help_text="Only changes since then; removals are listed at /api/removed/.",
+    )
 
     class Meta:
         model = Organisation

@@ -6,3 +6,9 @@ class NetworkConfig(AppConfig):
     name = "apps.network"
     label = "network"
     verbose_name = _("Network")
+
+    def ready(self):
+        from apps.core import tombstones
+        from apps.network.models import Organisation
+
+        tombstones.register(Organisation, "organisation", lambda organisation: organisation.slug)

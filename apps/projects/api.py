@@ -188,7 +188,11 @@ FILTER_PARAMETERS = [
     OpenApiParameter("amount_min", OpenApiTypes.NUMBER),
     OpenApiParameter("amount_max", OpenApiTypes.NUMBER),
     OpenApiParameter("currency", OpenApiTypes.STR, enum=["SEK", "DKK", "NOK", "EUR", "ISK"]),
-    OpenApiParameter("modified_since", OpenApiTypes.DATETIME),
+    OpenApiParameter(
+        "modified_since",
+        OpenApiTypes.DATETIME,
+        description="Only items published since then; removals are listed at /api/removed/.",
+    ),
     OpenApiParameter("ordering", OpenApiTypes.STR, enum=["newest", "title", "amount", "start"]),
     *LOCALE_PARAMETERS,
 ]

@@ -13,3 +13,12 @@ class ProjectsConfig(AppConfig):
         signals.connect()
         organisation_section.register()
         newsletter_content.register()
+        _register_tombstones()
+
+
+def _register_tombstones():
+    from apps.core import tombstones
+    from apps.projects.models import ProjectPage, ProjectPostPage
+
+    tombstones.register(ProjectPage, "project", lambda page: page.identifier)
+    tombstones.register(ProjectPostPage, "news", lambda page: page.translation_key)

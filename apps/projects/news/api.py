@@ -94,7 +94,11 @@ NEWS_PARAMETERS = [
     OpenApiParameter("year", OpenApiTypes.INT),
     OpenApiParameter("q", OpenApiTypes.STR),
     OpenApiParameter("published_after", OpenApiTypes.DATE),
-    OpenApiParameter("modified_since", OpenApiTypes.DATETIME),
+    OpenApiParameter(
+        "modified_since",
+        OpenApiTypes.DATETIME,
+        description="Only items published since then; removals are listed at /api/removed/.",
+    ),
     *LOCALE_PARAMETERS,
 ]
 
