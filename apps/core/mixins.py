@@ -41,6 +41,9 @@ class ListingMixin(models.Model):
             serializer=ImageRenditionField("fill-600x400", source="listing_image"),
         ),
     ]
+    # What api_fields read, joined once per listing (apps.core.api.pages).
+    api_select_related = ("listing_image",)
+    api_prefetch_related = ("listing_image__renditions",)
 
     class Meta:
         abstract = True

@@ -19,7 +19,7 @@ class NetworkMembersField(_PageRelationField):
     def to_representation(self, manager):
         localized = LocalizedCache(self._page.locale)
         result = []
-        rows = list(manager.select_related("organisation"))
+        rows = list(manager.all())
         for row, organisation in zip(
             rows, localized.many([r.organisation for r in rows]), strict=True
         ):
@@ -41,7 +41,7 @@ class NetworkContactsField(_PageRelationField):
     def to_representation(self, manager):
         localized = LocalizedCache(self._page.locale)
         result = []
-        rows = list(manager.select_related("person"))
+        rows = list(manager.all())
         for person in localized.many([row.person for row in rows]):
             result.append(
                 {
@@ -63,5 +63,5 @@ class NetworkPlacesField(_PageRelationField):
                 "kind": row.place.kind,
                 "name": row.place.label(language),
             }
-            for row in manager.select_related("place")
+            for row in manager.all()
         ]

@@ -39,6 +39,17 @@ class _Status(serializers.Field):
         return page.status
 
 
+class TagNamesField(serializers.Field):
+    """Tag names from the prefetched rows; Wagtail's TagsField queries again for every page."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, manager):
+        return sorted(tag.name for tag in manager.all())
+
+
 def project_api_fields():
     return [
         APIField("identifier"),

@@ -51,6 +51,8 @@ class HomePage(ListingMixin, Page):
         APIField("body"),
         *ListingMixin.api_fields,
     ]
+    api_select_related = ("hero_image", "listing_image")
+    api_prefetch_related = ("hero_image__renditions", "listing_image__renditions")
 
     class Meta:
         verbose_name = _("home page")

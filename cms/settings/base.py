@@ -215,6 +215,8 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 BYGD_EVENT_HORIZON_MONTHS = int(os.environ.get("BYGD_EVENT_HORIZON_MONTHS", "18"))
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
+# Rich text as display HTML (links resolved), not the database format with internal ids.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 # CDN or reverse proxy purged on publish/unpublish/delete (pages by Wagtail, API and feed roots
 # by apps.core.content_version): an HTTP PURGE endpoint (Varnish, nginx) and/or Cloudflare.
 WAGTAILFRONTENDCACHE = {}

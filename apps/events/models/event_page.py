@@ -252,6 +252,8 @@ class EventPage(EventSchedule, ListingMixin, Page):
         APIField("until"),
         *ListingMixin.api_fields,
     ]
+    api_select_related = ("organiser", "venue", "image", "listing_image")
+    api_prefetch_related = ("image__renditions", "listing_image__renditions")
 
     class Meta:
         verbose_name = _("event")

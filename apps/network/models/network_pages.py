@@ -120,6 +120,12 @@ class NetworkPage(ListingMixin, Page):
         APIField("places", serializer=NetworkPlacesField()),
         *ListingMixin.api_fields,
     ]
+    api_prefetch_related = (
+        "members__organisation",
+        "contacts__person",
+        "places__place",
+        *ListingMixin.api_prefetch_related,
+    )
 
     class Meta:
         verbose_name = _("network")

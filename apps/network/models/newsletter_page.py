@@ -6,6 +6,7 @@ from django.db import models
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
@@ -78,6 +79,7 @@ class NewsletterPage(Page):
     subpage_types = []
 
     content_panels = Page.content_panels + [FieldPanel("preheader"), FieldPanel("body")]
+    api_fields = [APIField("preheader"), APIField("body")]
 
     class Meta:
         verbose_name = _("newsletter")

@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from apps.core.blocks import BaseStreamBlock
 from apps.core.mixins import ListingMixin
+from apps.projects.api_fields import TagNamesField
 
 WORDS_PER_MINUTE = 200
 
@@ -91,13 +92,15 @@ class ProjectPostPage(ListingMixin, Page):
         APIField("date"),
         APIField("publication_date"),
         APIField("byline"),
-        APIField("tags"),
+        APIField("tags", serializer=TagNamesField()),
         APIField("image", serializer=ImageRenditionField("fill-1200x675")),
         APIField("image_thumbnail", serializer=ImageRenditionField("fill-600x340", source="image")),
         APIField("image_alt"),
         APIField("reading_minutes"),
         *ListingMixin.api_fields,
     ]
+    api_select_related = ("image", "listing_image")
+    api_prefetch_related = ("tags", "image__renditions", "listing_image__renditions")
 
     class Meta:
         verbose_name = _("blog post")

@@ -219,6 +219,14 @@ class ProjectPage(ListingMixin, Page):
     ]
 
     api_fields = project_api_fields()
+    api_select_related = ("owner_organisation", "funder", "image", "listing_image")
+    api_prefetch_related = (
+        "partners__organisation",
+        "places__place",
+        "themes__theme",
+        "image__renditions",
+        "listing_image__renditions",
+    )
 
     class Meta:
         verbose_name = _("project")

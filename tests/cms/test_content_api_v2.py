@@ -1,0 +1,140 @@
+"""Wagtail's content API v2: every page type exposes its fields, rich text arrives as HTML, and a
+listing of a type costs the same number of queries for 2 pages as for 8."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, get_page_models
+
+from apps.core.localize import translate
+from apps.events.factories import EventIndexPageFactory, EventPageFactory
+from apps.network.factories import (
+    NetworkIndexPageFactory,
+    NetworkMembershipFactory,
+    NetworkPageFactory,
+    NewsletterArchivePageFactory,
+    NewsletterPageFactory,
+    OrganisationFactory,
+    PersonFactory,
+)
+from apps.projects.factories import ProjectIndexPageFactory, ThemeFactory
+from apps.projects.models import NewsIndexPage, PostAuthor, ProjectPostPage
+from cms.factories import StandardPageFactory
+from tests.projects.conftest import make_project
+
+
+def _publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def _standard(home, n):
+    return _publish(StandardPageFactory(parent=home, title=f"Om bygden {n}", slug=f"om-{n}"))
+
+
+def _network(home, n):
+    index = NetworkIndexPageFactory._meta.model.objects.first() or _publish(
+        NetworkIndexPageFactory(parent=home)
+    )
+    page = NetworkPageFactory(parent=index)
+    NetworkMembershipFactory(page=page)
+    return _publish(page)
+
+
+def _project(home, n):
+    index = ProjectIndexPageFactory._meta.model.objects.first() or _publish(
+        ProjectIndexPageFactory(parent=home, title="Projekt", slug="projekt")
+    )
+    return make_project(index, title=f"Projekt {n}", themes=[ThemeFactory()], places=["SE-0884"])
+
+
+def _post(home, n):
+    index = NewsIndexPage.objects.first()
+    if index is None:
+        index = NewsIndexPage(title="Nyheter", slug="nyheter")
+        home.add_child(instance=index)
+        _publish(index)
+    post = ProjectPostPage(
+        title=f"Nyhet {n}", slug=f"nyhet-{n}", lead="Ingress.", body=[("paragraph", "<p>Text</p>")]
+    )
+    post.tags.add(f"tagg-{n}")
+    post.authors.add(PostAuthor(person=PersonFactory()))
+    index.add_child(instance=post)
+    return _publish(post)
+
+
+def _event(home, n):
+    index = EventIndexPageFactory._meta.model.objects.first() or _publish(
+        EventIndexPageFactory(parent=home)
+    )
+    return _publish(EventPageFactory(parent=index, organiser=OrganisationFactory()))
+
+
+def _newsletter(home, n):
+    archive = NewsletterArchivePageFactory._meta.model.objects.first() or _publish(
+        NewsletterArchivePageFactory(parent=home)
+    )
+    return _publish(NewsletterPageFactory(parent=archive))
+
+
+BUILDERS = {
+    "cms.StandardPage": _standard,
+    "network.NetworkPage": _network,
+    "projects.ProjectPage": _project,
+    "projects.ProjectPostPage": _post,
+    "events.EventPage": _event,
+    "network.NewsletterPage": _newsletter,
+}
+
+
+def test_every_page_type_declares_api_fields():
+    for model in get_page_models():
+        if model is not Page:
+            assert model.api_fields, f"{model.__name__} has no api_fields"
+
+
+def _queries(client, page_type):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/api/v2/pages/", {"type": page_type, "fields": "*"})
+    assert response.status_code == 200, response.content
+    return len(queries), response.json()
+
+
+@pytest.mark.parametrize("page_type", sorted(BUILDERS))
+def test_listing_a_page_type_does_not_query_per_page(client, home, page_type):
+    build = BUILDERS[page_type]
+    for n in range(2):
+        build(home, n)
+    few, body = _queries(client, page_type)
+    assert body["meta"]["total_count"] == 2
+    for n in range(2, 8):
+        build(home, n)
+    many, body = _queries(client, page_type)
+    assert body["meta"]["total_count"] == 8
+    assert many == few, f"{page_type}: {few} queries for 2 pages, {many} for 8"
+
+
+def test_rich_text_arrives_as_html_with_links_resolved(client, home, en):
+    target = _standard(home, 1)
+    page = StandardPageFactory(
+        parent=home,
+        title="Länkar",
+        slug="lankar",
+        body=[("paragraph", f'<p>Se <a linktype="page" id="{target.pk}">sidan</a>.</p>')],
+    )
+    _publish(page)
+    body = client.get(f"/api/v2/pages/{page.pk}/").json()["body"]
+    html = body[0]["value"]
+    assert f'href="{target.url}"' in html and "linktype" not in html
+
+
+def test_translations_are_listed_per_locale(client, home_en, home, en):
+    page = _standard(home, 1)
+    translate(page, en, {"Om bygden 1": "About the countryside 1"})
+    titles = [
+        row["title"]
+        for row in client.get(
+            "/api/v2/pages/", {"type": "cms.StandardPage", "locale": "en"}
+        ).json()["items"]
+    ]
+    assert titles == ["About the countryside 1"]
