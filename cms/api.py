@@ -7,11 +7,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 from rest_framework import routers, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
-from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from apps.core.api.pages import PagesAPIViewSet
+from apps.core.api.pages import HeadlessPreviewView, wagtail_router
 from apps.core.api.removed import RemovedViewSet
 from apps.events.api.views import EventViewSet
 from apps.network.api import OrganisationViewSet, PlaceViewSet
@@ -19,11 +16,6 @@ from apps.network.newsletters.api import NewsletterListViewSet, SubscriptionView
 from apps.projects.api import ProjectViewSet
 from apps.projects.news.api import NewsViewSet
 from apps.projects.taxonomy_api import ProgrammeViewSet, ThemeViewSet
-
-wagtail_router = WagtailAPIRouter("wagtailapi")
-wagtail_router.register_endpoint("pages", PagesAPIViewSet)
-wagtail_router.register_endpoint("images", ImagesAPIViewSet)
-wagtail_router.register_endpoint("documents", DocumentsAPIViewSet)
 
 
 class LanguageSerializer(serializers.Serializer):
@@ -81,6 +73,7 @@ domain_urls = [
 ]
 
 urlpatterns = [
+    path("v2/preview/", HeadlessPreviewView.as_view(), name="headless-preview"),
     path("v2/", wagtail_router.urls),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),

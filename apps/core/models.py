@@ -1,3 +1,4 @@
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -23,3 +24,21 @@ class Tombstone(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.identifier} ({self.language})"
+
+
+class HeadlessPreview(models.Model):
+    """A draft as an external frontend will fetch it: the Wagtail API v2 representation of the
+    page as the editor sees it in the editor (saved or not), behind a random, expiring token."""
+
+    token = models.CharField(max_length=64, unique=True)
+    content_type = models.CharField(max_length=100)
+    language = models.CharField(max_length=16)
+    data = models.JSONField(encoder=DjangoJSONEncoder)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("headless preview")
+        verbose_name_plural = _("headless previews")
+
+    def __str__(self):
+        return f"{self.content_type} ({self.language})"

@@ -9,9 +9,10 @@ from wagtail.search import index
 
 from apps.core.blocks import BaseStreamBlock
 from apps.core.mixins import ListingMixin
+from apps.core.preview import HeadlessPreviewMixin
 
 
-class HomePage(ListingMixin, Page):
+class HomePage(ListingMixin, HeadlessPreviewMixin, Page):
     """The root of each language's tree; one per locale, linked as translations."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)

@@ -7,9 +7,10 @@ from wagtail.search import index
 
 from apps.core.blocks import BaseStreamBlock
 from apps.core.mixins import ListingMixin
+from apps.core.preview import HeadlessPreviewMixin
 
 
-class StandardPage(ListingMixin, Page):
+class StandardPage(ListingMixin, HeadlessPreviewMixin, Page):
     """About pages, guides, contact pages: anything that is just text, images and links."""
 
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))

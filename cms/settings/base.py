@@ -16,7 +16,11 @@ VAR_DIR = BASE_DIR / "var"
 
 
 def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+    return env_list_value(os.environ.get(name, default))
+
+
+def env_list_value(raw):
+    return [item.strip() for item in raw.split(",") if item.strip()]
 
 
 def env_bool(name, default=False):
@@ -255,6 +259,24 @@ REST_FRAMEWORK = {
 }
 # Requests per client address and period ("120/minute"); empty switches throttling off.
 BYGD_API_ANON_RATE = os.environ.get("BYGD_API_ANON_RATE", "120/minute") or None
+
+
+# Headless preview (apps.core.preview): "sv=https://front.example/preview,en=…" where a key is
+# `host/language`, `language` or `*`; the frontend's origin must also be in CORS_ALLOWED_ORIGINS.
+def _preview_urls(raw):
+    urls = {}
+    for item in env_list_value(raw):
+        key, sep, url = item.partition("=")
+        if not sep or not key.strip() or not url.strip().startswith(("http://", "https://")):
+            raise ImproperlyConfigured(
+                f"BYGD_HEADLESS_PREVIEW_URLS: expected key=https://url, got {item!r}"
+            )
+        urls[key.strip()] = url.strip()
+    return urls
+
+
+BYGD_HEADLESS_PREVIEW_URLS = _preview_urls(os.environ.get("BYGD_HEADLESS_PREVIEW_URLS", ""))
+BYGD_HEADLESS_PREVIEW_TTL = int(os.environ.get("BYGD_HEADLESS_PREVIEW_TTL", "1800"))
 
 # Shared response cache for the API and feeds (apps.core.http_cache), keyed by content version.
 BYGD_CACHED_PATHS = r"^/(api/|feeds/|calendar\.ics|calendar/|calls/)"

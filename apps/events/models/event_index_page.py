@@ -10,9 +10,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from apps.core.mixins import ListingMixin
+from apps.core.preview import HeadlessPreviewMixin
 
 
-class EventIndexPage(RoutablePageMixin, ListingMixin, Page):
+class EventIndexPage(RoutablePageMixin, ListingMixin, HeadlessPreviewMixin, Page):
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
 
     parent_page_types = ["cms.HomePage"]

@@ -24,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from apps.core.blocks import BaseStreamBlock
 from apps.core.mixins import ListingMixin
+from apps.core.preview import HeadlessPreviewMixin
 from apps.events.models.schedule import EventSchedule
 
 
@@ -61,7 +62,7 @@ EVENT_LANGUAGES = [
 ]
 
 
-class EventPage(EventSchedule, ListingMixin, Page):
+class EventPage(EventSchedule, ListingMixin, HeadlessPreviewMixin, Page):
     summary = models.TextField(_("summary"), max_length=400)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
     image = models.ForeignKey(

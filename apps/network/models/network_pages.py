@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from apps.core.locale import LocalizedCache
 from apps.core.mixins import ListingMixin
+from apps.core.preview import HeadlessPreviewMixin
 from apps.network.api_fields import (
     NetworkContactsField,
     NetworkMembersField,
@@ -30,7 +31,7 @@ def organisations_segment(language):
     return ORGANISATIONS_SEGMENT.get(language, "organisations")
 
 
-class NetworkIndexPage(RoutablePageMixin, ListingMixin, Page):
+class NetworkIndexPage(RoutablePageMixin, ListingMixin, HeadlessPreviewMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     parent_page_types = ["cms.HomePage"]
@@ -84,7 +85,7 @@ class NetworkIndexPage(RoutablePageMixin, ListingMixin, Page):
         return render(request, self.get_template(request), self.get_context(request))
 
 
-class NetworkPage(ListingMixin, Page):
+class NetworkPage(ListingMixin, HeadlessPreviewMixin, Page):
     purpose = models.TextField(
         _("purpose"), help_text=_("Why the network exists, in a few sentences.")
     )

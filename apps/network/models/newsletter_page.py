@@ -13,11 +13,12 @@ from wagtail_localize.fields import SynchronizedField
 
 from apps.core.locale import with_fallback
 from apps.core.mixins import ListingMixin
+from apps.core.preview import HeadlessPreviewMixin
 from apps.network.blocks import NewsletterStreamBlock
 from apps.network.models.delivery import Sending, SendingStatus
 
 
-class NewsletterArchivePage(ListingMixin, Page):
+class NewsletterArchivePage(ListingMixin, HeadlessPreviewMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
     newsletter_list = models.ForeignKey(
         "network.NewsletterList",
@@ -66,7 +67,7 @@ class NewsletterArchivePage(ListingMixin, Page):
         return context
 
 
-class NewsletterPage(Page):
+class NewsletterPage(HeadlessPreviewMixin, Page):
     preheader = models.CharField(
         _("preview text"),
         max_length=150,
@@ -96,7 +97,7 @@ class NewsletterPage(Page):
 
     @property
     def preview_modes(self):
-        return [("", _("Web page")), ("email", _("E-mail"))]
+        return [("", _("Web page")), ("email", _("E-mail")), *self.headless_preview_modes()]
 
     def serve_preview(self, request, mode_name):
         if mode_name == "email":

@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from apps.core.blocks import BaseStreamBlock
 from apps.core.mixins import ListingMixin
+from apps.core.preview import HeadlessPreviewMixin
 from apps.projects.api_fields import TagNamesField
 
 WORDS_PER_MINUTE = 200
@@ -30,7 +31,7 @@ class PostTag(TaggedItemBase):
     )
 
 
-class ProjectPostPage(ListingMixin, Page):
+class ProjectPostPage(ListingMixin, HeadlessPreviewMixin, Page):
     lead = models.TextField(
         _("lead"), max_length=600, help_text=_("One or two sentences that open the post.")
     )
@@ -147,7 +148,7 @@ class PostRelatedProject(Orderable):
     panels = [FieldPanel("project")]
 
 
-class NewsIndexPage(ListingMixin, Page):
+class NewsIndexPage(ListingMixin, HeadlessPreviewMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     parent_page_types = ["cms.HomePage"]

@@ -10,11 +10,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from apps.core.mixins import ListingMixin
+from apps.core.preview import HeadlessPreviewMixin
 
 PER_PAGE = 20
 
 
-class ProjectIndexPage(ListingMixin, Page):
+class ProjectIndexPage(ListingMixin, HeadlessPreviewMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     parent_page_types = ["cms.HomePage"]

@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from apps.core.blocks import BaseStreamBlock
 from apps.core.mixins import ListingMixin
+from apps.core.preview import HeadlessPreviewMixin
 from apps.projects.api_fields import project_api_fields
 
 IDENTIFIER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -74,7 +75,7 @@ class ProjectQuerySet(PageQuerySet):
 ProjectManager = PageManager.from_queryset(ProjectQuerySet)
 
 
-class ProjectPage(ListingMixin, Page):
+class ProjectPage(ListingMixin, HeadlessPreviewMixin, Page):
     identifier = models.CharField(
         _("identifier"),
         max_length=40,
