@@ -263,6 +263,11 @@ class EventPage(EventSchedule, ListingMixin, Page):
 
     def clean(self):
         super().clean()
+        self.clean_facts()
+
+    def clean_facts(self):
+        """The event's own rules, without the page tree's (slug, parent), so the organiser
+        portal can check an event before it has a place in the tree."""
         errors = {}
         try:
             self.clean_schedule()
