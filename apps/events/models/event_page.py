@@ -25,6 +25,7 @@ from wagtail_localize.fields import SynchronizedField
 from apps.core.blocks import BaseStreamBlock
 from apps.core.mixins import ListingMixin
 from apps.events.models.schedule import EventSchedule
+from apps.events.portal.panels import OrganiserPanel
 
 
 class EventStatus(models.TextChoices):
@@ -149,7 +150,9 @@ class EventPage(EventSchedule, ListingMixin, Page):
         SynchronizedField("image"),
     ]
 
-    content_panels = Page.content_panels + [
+    content_panels = [
+        OrganiserPanel(),
+        *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("image"),
         FieldPanel("body"),

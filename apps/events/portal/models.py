@@ -82,6 +82,18 @@ class OrganiserAccount(models.Model):
         on_delete=models.SET_NULL,
         related_name="organiser_accounts",
     )
+    requested_organisation = models.ForeignKey(
+        "network.Organisation",
+        verbose_name=_("asks to act for"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Organisation chosen at sign-up. A moderator confirms by setting the organisation "
+            "above; until then the account sees no events."
+        ),
+    )
     proposal = models.ForeignKey(
         OrganisationProposal,
         verbose_name=_("proposed organisation"),

@@ -20,6 +20,17 @@ GROUP_NAME = "Calendar moderators"
 TASK_NAME = "Calendar moderators approve"
 WORKFLOW_NAME = "Calendar moderation"
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+MODEL_PERMISSIONS = [
+    "view_organiseraccount",
+    "change_organiseraccount",
+    "view_organisationproposal",
+    "change_organisationproposal",
+    "delete_organisationproposal",
+    "view_trustedorganisation",
+    "add_trustedorganisation",
+    "change_trustedorganisation",
+    "delete_trustedorganisation",
+]
 # Marked for translation so the catalogue carries them for the admin's language.
 LABELS = (_("Calendar moderators"), _("Calendar moderation"))
 
@@ -52,6 +63,9 @@ def ensure_moderation():
                     content_type__app_label="wagtailimages", codename=codename
                 ),
             )
+    group.permissions.add(
+        *Permission.objects.filter(content_type__app_label="events", codename__in=MODEL_PERMISSIONS)
+    )
     task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
         task = GroupApprovalTask.objects.create(name=TASK_NAME)
