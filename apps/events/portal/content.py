@@ -6,6 +6,8 @@ Descriptions are plain text. They become rich text by escaping every line and wr
 paragraphs in <p> — the only markup ever stored is what this module writes, so the result is
 within Wagtail's sanitised rich-text format whatever the organiser typed."""
 
+import copy
+
 from django.conf import settings
 from django.utils.html import escape
 from django.utils.text import slugify
@@ -172,7 +174,8 @@ def translation_strings(page, values):
     translation goes into the first one."""
     mapping = {page.title: values["title"], page.summary: values["summary"]}
     mapping[page.slug] = slugify(values["title"])[:70] or page.slug
-    target = EventPage(title=values["title"], body=body_for(values.get("description", "")))
+    target = copy.copy(page)
+    target.body = body_for(values.get("description", ""))
     source_strings = [segment.string.data for segment in _body_segments(page)]
     target_strings = [segment.string.data for segment in _body_segments(target)]
     if len(source_strings) == len(target_strings):
@@ -203,4 +206,4 @@ def publish_translations(page, portal_event):
         locale = Locale.objects.filter(language_code=code).first()
         if locale is None:
             continue
-        translate(page, locale, translation_strings(page, values), user=portal_event.created_by)
+        translate(page, locale, translation_strings(page, values))
