@@ -1,8 +1,8 @@
 import datetime
 
 import factory
-from django.utils import timezone
 import wagtail_factories
+from django.utils import timezone
 
 from apps.events.models import (
     EventCategory,
