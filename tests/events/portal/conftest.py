@@ -65,7 +65,7 @@ def organiser_client(client, organiser):
     return login(client, organiser)
 
 
-def event_data(venue, **overrides):
+def event_data(place, **overrides):
     """A valid portal form submission for a one-off evening event next week."""
     day = datetime.date.today() + datetime.timedelta(days=7)
     data = {
@@ -89,7 +89,7 @@ def event_data(venue, **overrides):
         "extra_dates": "",
         "excluded_dates": "",
         "attendance_mode": "offline",
-        "venue": str(venue.pk),
+        "venue": str(place.pk),
         "online_url": "",
         "audience": "all",
         "age_min": "",

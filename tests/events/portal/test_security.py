@@ -241,4 +241,3 @@ def test_a_used_invitation_link_cannot_be_used_again(client, organiser):
     assert joined.organisation == organiser.organisation and joined.is_verified
     client.logout()
     assert Client().post(link, form).status_code == 400
-
