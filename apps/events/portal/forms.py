@@ -220,7 +220,9 @@ class EventForm(forms.Form):
         for name in FACT_FIELDS:
             if name == "weekdays":
                 continue
-            self.fields[name] = EventPage._meta.get_field(name).formfield()
+            model_field = EventPage._meta.get_field(name)
+            extra = {"assume_scheme": "https"} if name.endswith("_url") else {}
+            self.fields[name] = model_field.formfield(**extra)
         for name in ("start_date", "end_date", "until", "registration_deadline"):
             self.fields[name].widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
         for name in ("start_time", "end_time"):
