@@ -33,6 +33,7 @@ migrate: catalogues
 demo: migrate
 	$(PY) manage.py load_demo
 	$(PY) manage.py ensure_admin
+	$(PY) manage.py organiser_logins
 
 run: demo
 	$(PY) manage.py runserver $(HOST):$(PORT)

@@ -41,6 +41,7 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
 
 urlpatterns += i18n_patterns(
     path(_("search/"), views.search, name="search"),
+    path(_("organisers/"), include("apps.events.portal.urls")),
     path("", include(newsletter_urls.urlpatterns)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -10,8 +10,10 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from apps.events import signals
+        from apps.events.portal import moderation
         from apps.events.sections import organisation_section
         from apps.network.registry import register_organisation_section
 
         signals.connect()
+        moderation.connect()
         register_organisation_section(organisation_section)

@@ -2,8 +2,15 @@ import datetime
 
 import factory
 import wagtail_factories
+from django.utils import timezone
 
-from apps.events.models import EventCategory, EventIndexPage, EventPage, Venue
+from apps.events.models import (
+    EventCategory,
+    EventIndexPage,
+    EventPage,
+    OrganiserAccount,
+    Venue,
+)
 from apps.network.factories import OrganisationFactory, municipality, swedish
 
 
@@ -51,3 +58,34 @@ class EventPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = EventPage
+
+
+class OrganiserAccountFactory(factory.django.DjangoModelFactory):
+    """A verified organiser acting for a new organisation; the password is "portal-pass-1"."""
+
+    user = factory.LazyFunction(
+        lambda: _organiser_user(f"organiser{OrganiserAccountFactory._next()}@example.org")
+    )
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = "admin"
+    language = "sv"
+    email_verified_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = OrganiserAccount
+
+    _counter = 0
+
+    @classmethod
+    def _next(cls):
+        cls._counter += 1
+        return cls._counter
+
+
+PASSWORD = "portal-pass-1"  # noqa: S105 - test factories only
+
+
+def _organiser_user(email):
+    from apps.events.portal.accounts import create_user
+
+    return create_user(email, "Organiser", PASSWORD)

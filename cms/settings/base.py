@@ -339,3 +339,12 @@ BYGD_NEWSLETTER_REQUESTS_PER_HOUR = int(os.environ.get("BYGD_NEWSLETTER_REQUESTS
 BYGD_NEWSLETTER_BATCH_SIZE = int(os.environ.get("BYGD_NEWSLETTER_BATCH_SIZE", "100"))
 
 BYGD_ADMIN_PASSWORD = os.environ.get("BYGD_ADMIN_PASSWORD", "")
+
+# Organiser portal: attempts at login, sign-up and password reset per client address and per
+# e-mail address within the window (seconds) before 429; link lifetimes; upload limit for images.
+BYGD_PORTAL_RATE_WINDOW = int(os.environ.get("BYGD_PORTAL_RATE_WINDOW", "900"))
+BYGD_PORTAL_ATTEMPTS_PER_IP = int(os.environ.get("BYGD_PORTAL_ATTEMPTS_PER_IP", "30"))
+BYGD_PORTAL_ATTEMPTS_PER_ACCOUNT = int(os.environ.get("BYGD_PORTAL_ATTEMPTS_PER_ACCOUNT", "5"))
+BYGD_PORTAL_VERIFY_DAYS = int(os.environ.get("BYGD_PORTAL_VERIFY_DAYS", "3"))
+BYGD_PORTAL_INVITATION_DAYS = int(os.environ.get("BYGD_PORTAL_INVITATION_DAYS", "14"))
+BYGD_PORTAL_IMAGE_MAX_BYTES = int(os.environ.get("BYGD_PORTAL_IMAGE_MAX_BYTES", str(5 * 1024**2)))

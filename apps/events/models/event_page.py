@@ -26,6 +26,7 @@ from apps.core.blocks import BaseStreamBlock
 from apps.core.mixins import ListingMixin
 from apps.core.preview import HeadlessPreviewMixin
 from apps.events.models.schedule import EventSchedule
+from apps.events.portal.panels import OrganiserPanel
 
 
 class EventStatus(models.TextChoices):
@@ -150,7 +151,9 @@ class EventPage(EventSchedule, ListingMixin, HeadlessPreviewMixin, Page):
         SynchronizedField("image"),
     ]
 
-    content_panels = Page.content_panels + [
+    content_panels = [
+        OrganiserPanel(),
+        *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("image"),
         FieldPanel("body"),
@@ -266,6 +269,11 @@ class EventPage(EventSchedule, ListingMixin, HeadlessPreviewMixin, Page):
 
     def clean(self):
         super().clean()
+        self.clean_facts()
+
+    def clean_facts(self):
+        """The event's own rules, without the page tree's (slug, parent), so the organiser
+        portal can check an event before it has a place in the tree."""
         errors = {}
         try:
             self.clean_schedule()
