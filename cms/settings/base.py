@@ -289,6 +289,11 @@ BYGD_PRIVATE_MODELS = (
     "network.suppression",
     "network.sending",
     "network.delivery",
+    "events.organiseraccount",
+    "events.organisationproposal",
+    "events.organiserinvitation",
+    "events.trustedorganisation",
+    "events.portalevent",
 )
 SPECTACULAR_SETTINGS = {
     "TITLE": "Bygd API",

@@ -104,3 +104,10 @@ def test_many_writes_in_one_transaction_refresh_once(
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         OrganisationFactory(name="Kulturföreningen Gnistan")
     assert len(callbacks) == 1
+
+
+def test_every_private_model_named_in_settings_exists(settings):
+    from django.apps import apps
+
+    for label in settings.BYGD_PRIVATE_MODELS:
+        assert apps.get_model(label)
