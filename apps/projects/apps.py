@@ -9,7 +9,9 @@ class ProjectsConfig(AppConfig):
 
     def ready(self):
         from apps.projects import newsletter_content, organisation_section, signals
+        from apps.projects.calls import sections as call_sections
 
         signals.connect()
         organisation_section.register()
         newsletter_content.register()
+        call_sections.register()

@@ -123,6 +123,15 @@ class ProjectPage(ListingMixin, Page):
         on_delete=models.PROTECT,
         related_name="funded_projects",
     )
+    funding_call = models.ForeignKey(
+        "projects.FundingCallPage",
+        verbose_name=_("funding call"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="funded_projects",
+        help_text=_("The call the grant was applied for, if any."),
+    )
     amount_granted = models.DecimalField(
         _("amount granted"), max_digits=14, decimal_places=2, null=True, blank=True
     )
@@ -192,6 +201,7 @@ class ProjectPage(ListingMixin, Page):
             [
                 FieldPanel("funding_programme"),
                 FieldPanel("funder"),
+                FieldPanel("funding_call"),
                 FieldRowPanel(
                     [
                         FieldPanel("amount_granted"),
