@@ -37,9 +37,7 @@ def connect():
     page_published.connect(
         record_translation_origin, sender=ProjectPage, dispatch_uid="project-origin"
     )
-    post_delete.connect(
-        delete_attachments, sender=CallSubmission, dispatch_uid="call-attachments"
-    )
+    post_delete.connect(delete_attachments, sender=CallSubmission, dispatch_uid="call-attachments")
 
 
 def delete_attachments(sender, instance, **kwargs):

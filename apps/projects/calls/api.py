@@ -118,7 +118,11 @@ class CallSerializer(serializers.Serializer):
     def get_area(self, call):
         language = self.context["language"]
         return [
-            {"value": row.place.identifier, "name": row.place.label(language), "kind": row.place.kind}
+            {
+                "value": row.place.identifier,
+                "name": row.place.label(language),
+                "kind": row.place.kind,
+            }
             for row in call.places.all()
         ]
 
@@ -154,7 +158,8 @@ class CallSerializer(serializers.Serializer):
             "email": call.application_email or None,
             "url": url,
             "accepting": not call.paused
-            and call.current_status in (CallStatus.OPEN, CallStatus.CLOSING_SOON, CallStatus.ROLLING),
+            and call.current_status
+            in (CallStatus.OPEN, CallStatus.CLOSING_SOON, CallStatus.ROLLING),
         }
 
     def get_html_url(self, call) -> str:

@@ -111,11 +111,7 @@ class FundingCallQuerySet(PageQuerySet):
 
     def accepting(self, now=None):
         """Calls that take applications now: open, closing soon or rolling, and not paused."""
-        return (
-            self.with_status(now)
-            .filter(current_status__in=ACCEPTING)
-            .filter(Q(paused=False))
-        )
+        return self.with_status(now).filter(current_status__in=ACCEPTING).filter(Q(paused=False))
 
     def reader_order(self):
         """Open and rolling calls first, soonest deadline first; then forthcoming; then closed,
