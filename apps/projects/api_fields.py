@@ -39,6 +39,15 @@ class _Status(serializers.Field):
         return page.status
 
 
+class _CallIdentifier(serializers.Field):
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, call):
+        return call.identifier if call else None
+
+
 def project_api_fields():
     return [
         APIField("identifier"),
@@ -53,6 +62,7 @@ def project_api_fields():
         APIField("actual_end"),
         APIField("owner_organisation", serializer=_Organisation()),
         APIField("funder", serializer=_Organisation()),
+        APIField("funding_call", serializer=_CallIdentifier()),
         APIField(
             "partners",
             serializer=_RelatedRows(

@@ -23,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from apps.core.blocks import BaseStreamBlock
 from apps.core.mixins import ListingMixin
+from apps.projects.calls.api_fields import call_api_fields
 from apps.projects.calls.attachments import CallFormBuilder
 from apps.projects.models.call_rows import (
     DEFAULT_CLOSING_TIME,
@@ -240,6 +241,8 @@ class FundingCallPage(ListingMixin, AbstractForm):
         index.SearchField("body"),
         index.FilterField("identifier"),
     ]
+
+    api_fields = call_api_fields()
 
     class Meta:
         verbose_name = _("funding call")

@@ -298,6 +298,7 @@ class ProjectPage(ListingMixin, Page):
             contacts=localized.many([row.person for row in self.contacts.select_related("person")]),
             programme=localized(self.funding_programme),
             latest_posts=latest_posts_of(self),
+            funding_call=self._funding_call_in_language(),
             translation_origin=ProjectTranslation.objects.filter(
                 translation_key=self.translation_key, locale=self.locale
             )
@@ -305,6 +306,15 @@ class ProjectPage(ListingMixin, Page):
             .first(),
         )
         return context
+
+    def _funding_call_in_language(self):
+        """The link is synchronised from the original, so it may point at the call in another
+        language; show this language's version where it is live."""
+        call = self.funding_call
+        if call is None:
+            return None
+        translated = call.get_translations(inclusive=True).live().filter(locale=self.locale_id)
+        return translated.first() or (call if call.live else None)
 
     @property
     def status(self):
