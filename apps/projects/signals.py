@@ -44,5 +44,6 @@ def delete_attachments(sender, instance, **kwargs):
     """An application's files go with it (moderators delete applications in the admin)."""
     from apps.projects.calls.attachments import private_storage
 
+    storage = private_storage()
     for stored in instance.attachments.values():
-        private_storage.delete(stored)
+        storage.delete(stored)

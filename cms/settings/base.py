@@ -274,3 +274,9 @@ BYGD_NEWSLETTER_REQUESTS_PER_HOUR = int(os.environ.get("BYGD_NEWSLETTER_REQUESTS
 BYGD_NEWSLETTER_BATCH_SIZE = int(os.environ.get("BYGD_NEWSLETTER_BATCH_SIZE", "100"))
 
 BYGD_ADMIN_PASSWORD = os.environ.get("BYGD_ADMIN_PASSWORD", "")
+
+# Funding calls: application attachments are personal data, kept outside MEDIA_ROOT and served
+# only to the call's moderators through the admin.
+BYGD_PRIVATE_MEDIA_ROOT = Path(os.environ.get("BYGD_PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+BYGD_CALL_ATTACHMENT_MAX_MB = int(os.environ.get("BYGD_CALL_ATTACHMENT_MAX_MB", "10"))
+BYGD_CALL_APPLICATIONS_PER_HOUR = int(os.environ.get("BYGD_CALL_APPLICATIONS_PER_HOUR", "10"))

@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 from wagtail.models import GroupPagePermission
@@ -24,6 +25,11 @@ FORM = [
     ("Budget", "file", False),
 ]
 ANSWERS = {"forening": "Byalaget", "e_post": "sokande@example.org"}
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    cache.clear()
 
 
 @pytest.fixture
@@ -171,3 +177,24 @@ def test_only_the_calls_moderators_see_applications_export_them_and_open_attachm
     download = client.get(attachment)
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == b"%PDF-1.4 budget"
+
+
+def test_applications_are_rate_limited_per_client(client, call, clock, settings):
+    settings.BYGD_CALL_APPLICATIONS_PER_HOUR = 1
+    clock(CLOSES - datetime.timedelta(days=3))
+    assert post(client, call).status_code == 200
+    refused = post(client, call)
+    assert refused.status_code == 429
+    assert CallSubmission.objects.count() == 1
+
+
+def test_deleting_an_application_deletes_its_attachment(client, call, clock, settings):
+    clock(CLOSES - datetime.timedelta(days=3))
+    upload = SimpleUploadedFile("budget.pdf", b"%PDF-1.4", content_type="application/pdf")
+    assert post(client, call, budget=upload).status_code == 200
+    submission = CallSubmission.objects.get()
+    stored = settings.BYGD_PRIVATE_MEDIA_ROOT / submission.attachments["budget"]
+    assert stored.exists()
+    assert not str(stored).startswith(str(settings.MEDIA_ROOT))
+    submission.delete()
+    assert not stored.exists()

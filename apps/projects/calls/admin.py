@@ -30,10 +30,11 @@ def attachment(request, submission_id, field_name):
     allowed = get_forms_for_user(request.user).filter(translation_key__in=call_key)
     if not allowed.exists():
         raise PermissionDenied
-    if not private_storage.exists(stored):
+    storage = private_storage()
+    if not storage.exists(stored):
         raise Http404
     name = submission.form_data.get(field_name) or stored.rsplit("/", 1)[-1]
-    return FileResponse(private_storage.open(stored, "rb"), as_attachment=True, filename=name)
+    return FileResponse(storage.open(stored, "rb"), as_attachment=True, filename=name)
 
 
 def admin_urls():

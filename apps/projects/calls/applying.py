@@ -28,7 +28,7 @@ WINDOW_SECONDS = 3600
 
 
 def over_rate_limit(request):
-    limit = int(getattr(settings, "BYGD_CALL_APPLICATIONS_PER_HOUR", 10))
+    limit = settings.BYGD_CALL_APPLICATIONS_PER_HOUR
     now = int(time.time())
     key = f"bygd:call-applications:{client_ip(request)}:{now // WINDOW_SECONDS}"
     cache.add(key, 0, timeout=WINDOW_SECONDS + 60)

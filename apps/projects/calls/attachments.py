@@ -9,7 +9,6 @@ from django import forms
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.core.validators import FileExtensionValidator
-from django.utils.functional import LazyObject
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import FormBuilder
@@ -22,18 +21,11 @@ def allowed_extensions():
 
 
 def max_bytes():
-    return int(getattr(settings, "BYGD_CALL_ATTACHMENT_MAX_MB", 10)) * 1024 * 1024
+    return settings.BYGD_CALL_ATTACHMENT_MAX_MB * 1024 * 1024
 
 
-class PrivateStorage(LazyObject):
-    def _setup(self):
-        root = getattr(settings, "BYGD_PRIVATE_MEDIA_ROOT", None) or (
-            Path(settings.MEDIA_ROOT).parent / "private"
-        )
-        self._wrapped = FileSystemStorage(location=root, base_url=None)
-
-
-private_storage = PrivateStorage()
+def private_storage():
+    return FileSystemStorage(location=settings.BYGD_PRIVATE_MEDIA_ROOT, base_url=None)
 
 
 class AttachmentField(forms.FileField):
@@ -67,4 +59,4 @@ class CallFormBuilder(FormBuilder):
 def save_attachment(call_key, uploaded):
     """Store ``uploaded`` under an unguessable folder; returns the stored name."""
     name = get_valid_filename(Path(uploaded.name).name) or "attachment"
-    return private_storage.save(f"calls/{call_key}/{uuid.uuid4().hex}/{name}", uploaded)
+    return private_storage().save(f"calls/{call_key}/{uuid.uuid4().hex}/{name}", uploaded)
