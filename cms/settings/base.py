@@ -247,6 +247,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "PlaceKindEnum": "apps.network.models.places.PlaceKind",
         "OrganisationKindEnum": "apps.network.models.organisations.OrganisationKind",
+        "CallStatusEnum": "apps.projects.models.call_status.CallStatus",
     },
 }
 
