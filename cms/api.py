@@ -14,6 +14,7 @@ from apps.events.api.views import EventViewSet
 from apps.network.api import OrganisationViewSet, PlaceViewSet
 from apps.network.newsletters.api import NewsletterListViewSet, SubscriptionView
 from apps.projects.api import ProjectViewSet
+from apps.projects.calls.api import CallViewSet
 from apps.projects.news.api import NewsViewSet
 from apps.projects.taxonomy_api import ProgrammeViewSet, ThemeViewSet
 
@@ -58,6 +59,7 @@ domain_router.register("programmes", ProgrammeViewSet, basename="programme")
 domain_router.register("newsletter/lists", NewsletterListViewSet, basename="newsletter-list")
 domain_router.register("events", EventViewSet, basename="event")
 domain_router.register("removed", RemovedViewSet, basename="removed")
+domain_router.register("calls", CallViewSet, basename="call")
 
 domain_urls = [
     path("site/", SiteInfoView.as_view(), name="site-info"),

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.events.sections import home_section as upcoming_events
 from apps.network.newsletters.home import newsletter_section
+from apps.projects.calls.sections import home_section as open_calls
 from apps.projects.models import NewsIndexPage, ProjectIndexPage
 
 
@@ -52,4 +53,4 @@ def latest_news(request, home_page):
     }
 
 
-PROVIDERS = [featured_projects, upcoming_events, latest_news, newsletter_section]
+PROVIDERS = [featured_projects, upcoming_events, open_calls, latest_news, newsletter_section]

@@ -12,6 +12,7 @@ from wagtail.images.views.serve import ServeView
 from apps.core.api.errors import json_not_found, json_server_error
 from apps.events import feeds as event_feeds
 from apps.network.newsletters import urls as newsletter_urls
+from apps.projects.calls.feeds import deadlines_feed
 from apps.projects.news.feeds import ProjectNewsFeed, SiteNewsFeed, TagNewsFeed, atom
 from cms import views
 
@@ -34,6 +35,7 @@ urlpatterns = [
     path("", include(newsletter_urls.unprefixed_urlpatterns)),
     path("calendar.ics", event_feeds.calendar_feed, name="calendar-ics"),
     path("calendar/<uuid:key>.ics", event_feeds.event_feed, name="event-ics"),
+    path("calls/deadlines.ics", deadlines_feed, name="call-deadlines-ics"),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):

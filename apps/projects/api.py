@@ -56,6 +56,12 @@ class ProjectSerializer(serializers.Serializer):
     in_kind_value = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
     currency = serializers.CharField()
     award_date = serializers.DateField(allow_null=True)
+    funding_call = serializers.CharField(
+        source="funding_call.identifier",
+        allow_null=True,
+        default=None,
+        help_text="Identifier of the call that funded it (see /api/calls/)",
+    )
     locale = serializers.CharField(source="locale.language_code")
     original_language = serializers.CharField()
     is_fallback = serializers.BooleanField()
@@ -236,7 +242,9 @@ class ProjectViewSet(viewsets.GenericViewSet):
     def _with_relations(queryset):
         return (
             with_translation_origin(queryset)
-            .select_related("locale", "owner_organisation", "funder", "funding_programme")
+            .select_related(
+                "locale", "owner_organisation", "funder", "funding_programme", "funding_call"
+            )
             .prefetch_related(
                 Prefetch(
                     "places",

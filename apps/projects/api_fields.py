@@ -50,6 +50,15 @@ class TagNamesField(serializers.Field):
         return sorted(tag.name for tag in manager.all())
 
 
+class _CallIdentifier(serializers.Field):
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, call):
+        return call.identifier if call else None
+
+
 def project_api_fields():
     return [
         APIField("identifier"),
@@ -64,6 +73,7 @@ def project_api_fields():
         APIField("actual_end"),
         APIField("owner_organisation", serializer=_Organisation()),
         APIField("funder", serializer=_Organisation()),
+        APIField("funding_call", serializer=_CallIdentifier()),
         APIField(
             "partners",
             serializer=_RelatedRows(

@@ -9,16 +9,19 @@ class ProjectsConfig(AppConfig):
 
     def ready(self):
         from apps.projects import newsletter_content, organisation_section, signals
+        from apps.projects.calls import sections as call_sections
 
         signals.connect()
         organisation_section.register()
         newsletter_content.register()
+        call_sections.register()
         _register_tombstones()
 
 
 def _register_tombstones():
     from apps.core import tombstones
-    from apps.projects.models import ProjectPage, ProjectPostPage
+    from apps.projects.models import FundingCallPage, ProjectPage, ProjectPostPage
 
     tombstones.register(ProjectPage, "project", lambda page: page.identifier)
     tombstones.register(ProjectPostPage, "news", lambda page: page.translation_key)
+    tombstones.register(FundingCallPage, "call", lambda page: page.identifier)

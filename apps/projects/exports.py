@@ -39,7 +39,11 @@ LIST_SEPARATOR = "|"
 
 def with_export_relations(queryset):
     return queryset.select_related(
-        "locale", "owner_organisation", "funder", "funding_programme"
+        "locale",
+        "owner_organisation",
+        "funder",
+        "funding_programme",
+        "funding_call__programme",
     ).prefetch_related(
         Prefetch(
             "partners",

@@ -6,6 +6,8 @@ from wagtail.models import Locale
 
 from apps.network.factories import OrganisationFactory
 from apps.projects.models import (
+    FundingCallIndexPage,
+    FundingCallPage,
     FundingProgramme,
     ProjectIndexPage,
     ProjectPage,
@@ -65,3 +67,26 @@ def add_theme(page, theme):
 
 def add_place(page, place):
     ProjectPlace.objects.create(page=page, place=place)
+
+
+class FundingCallIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Utlysningar"
+    slug = "utlysningar"
+
+    class Meta:
+        model = FundingCallIndexPage
+
+
+class FundingCallPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Utlysning {n}")
+    slug = factory.Sequence(lambda n: f"utlysning-{n}")
+    summary = "Stöd till lokala initiativ."
+    funder = factory.SubFactory(OrganisationFactory)
+    intake = "period"
+    opens_date = datetime.date(2026, 1, 1)
+    closes_date = datetime.date(2026, 10, 25)
+    currency = "SEK"
+    application_method = "form"
+
+    class Meta:
+        model = FundingCallPage

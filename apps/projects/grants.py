@@ -37,10 +37,11 @@ def grant(page, url):
     funder = page.funder or (page.funding_programme.funder if page.funding_programme else None)
     if funder:
         record["fundingOrganization"] = [{"id": org_id(funder), "name": funder.name}]
-    if page.funding_programme:
-        record["grantProgramme"] = [
-            {"code": page.funding_programme.slug, "title": page.funding_programme.name}
-        ]
+    programme = grant_programme(page)
+    if programme:
+        record["grantProgramme"] = [programme]
+    if page.funding_call_id:
+        record["fromOpenCall"] = "Yes"
     locations = [
         {"name": row.place.name, "geoCode": row.place.identifier, "geoCodeType": row.place.kind}
         for row in page.places.all()
@@ -57,6 +58,28 @@ def grant(page, url):
             }
         ]
     return {key: value for key, value in record.items() if value is not None}
+
+
+def grant_programme(page):
+    """The programme the grant was made under; for a grant from a call on this site, with the
+    call's page and application period."""
+    call = page.funding_call
+    scheme = page.funding_programme or (call.programme if call else None)
+    if scheme:
+        programme = {"code": scheme.slug, "title": scheme.name}
+    elif call:
+        programme = {"code": call.identifier, "title": call.title}
+    else:
+        return None
+    if call:
+        url = call.full_url
+        if url:
+            programme["url"] = url
+        if call.opens_at:
+            programme["startDate"] = call.local(call.opens_at).date().isoformat()
+        if call.closes_at:
+            programme["endDate"] = call.local(call.closes_at).date().isoformat()
+    return programme
 
 
 def grants_json(pages, url_for):

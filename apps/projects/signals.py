@@ -1,9 +1,10 @@
 """Record how each language version of a project came about whenever one is published."""
 
+from django.db.models.signals import post_delete
 from wagtail.signals import page_published
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
-from apps.projects.models import ProjectPage, ProjectTranslation, TranslationOrigin
+from apps.projects.models import CallSubmission, ProjectPage, ProjectTranslation, TranslationOrigin
 
 
 def origin_of(page):
@@ -36,3 +37,13 @@ def connect():
     page_published.connect(
         record_translation_origin, sender=ProjectPage, dispatch_uid="project-origin"
     )
+    post_delete.connect(delete_attachments, sender=CallSubmission, dispatch_uid="call-attachments")
+
+
+def delete_attachments(sender, instance, **kwargs):
+    """An application's files go with it (moderators delete applications in the admin)."""
+    from apps.projects.calls.attachments import private_storage
+
+    storage = private_storage()
+    for stored in instance.attachments.values():
+        storage.delete(stored)

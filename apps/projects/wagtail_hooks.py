@@ -73,3 +73,17 @@ class PostListingViewSet(PageListingViewSet):
 @hooks.register("register_admin_viewset")
 def register_post_listing():
     return PostListingViewSet()
+
+
+@hooks.register("filter_form_submissions_for_user")
+def only_call_moderators_see_applications(user, editable_forms):
+    from apps.projects.calls.admin import only_call_moderators
+
+    return only_call_moderators(user, editable_forms)
+
+
+@hooks.register("register_admin_urls")
+def call_admin_urls():
+    from apps.projects.calls.admin import admin_urls
+
+    return admin_urls()

@@ -317,6 +317,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "PlaceKindEnum": "apps.network.models.places.PlaceKind",
         "OrganisationKindEnum": "apps.network.models.organisations.OrganisationKind",
+        "CallStatusEnum": "apps.projects.models.call_status.CallStatus",
     },
 }
 
@@ -353,3 +354,8 @@ BYGD_PORTAL_ATTEMPTS_PER_ACCOUNT = int(os.environ.get("BYGD_PORTAL_ATTEMPTS_PER_
 BYGD_PORTAL_VERIFY_DAYS = int(os.environ.get("BYGD_PORTAL_VERIFY_DAYS", "3"))
 BYGD_PORTAL_INVITATION_DAYS = int(os.environ.get("BYGD_PORTAL_INVITATION_DAYS", "14"))
 BYGD_PORTAL_IMAGE_MAX_BYTES = int(os.environ.get("BYGD_PORTAL_IMAGE_MAX_BYTES", str(5 * 1024**2)))
+# Funding calls: application attachments are personal data, kept outside MEDIA_ROOT and served
+# only to the call's moderators through the admin.
+BYGD_PRIVATE_MEDIA_ROOT = Path(os.environ.get("BYGD_PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+BYGD_CALL_ATTACHMENT_MAX_MB = int(os.environ.get("BYGD_CALL_ATTACHMENT_MAX_MB", "10"))
+BYGD_CALL_APPLICATIONS_PER_HOUR = int(os.environ.get("BYGD_CALL_APPLICATIONS_PER_HOUR", "10"))

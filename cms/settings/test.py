@@ -12,6 +12,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILAPI_BASE_URL = "http://testserver"
 MEDIA_ROOT = VAR_DIR / "test-media"
+BYGD_PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 STATIC_ROOT = None  # WhiteNoise serves from the finders; collectstatic is for production
 WHITENOISE_USE_FINDERS = True

@@ -1,6 +1,8 @@
 """Wagtail's content API v2: every page type exposes its fields, rich text arrives as HTML, and a
 listing of a type costs the same number of queries for 2 pages as for 8."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -20,7 +22,7 @@ from apps.network.factories import (
 from apps.projects.factories import ProjectIndexPageFactory, ThemeFactory
 from apps.projects.models import NewsIndexPage, PostAuthor, ProjectPostPage
 from cms.factories import StandardPageFactory
-from tests.projects.conftest import make_project
+from tests.projects.conftest import make_call, make_project
 
 
 def _publish(page):
@@ -77,7 +79,25 @@ def _newsletter(home, n):
     return _publish(NewsletterPageFactory(parent=archive))
 
 
+def _call(home, n):
+    from apps.projects.factories import FundingCallIndexPageFactory
+
+    index = FundingCallIndexPageFactory._meta.model.objects.first() or _publish(
+        FundingCallIndexPageFactory(parent=home, title="Utlysningar", slug="utlysningar")
+    )
+    return make_call(
+        index,
+        title=f"Utlysning {n}",
+        deadlines=[(datetime.date(2027, 3, n + 1),)],
+        intake="cutoffs",
+        applicants=["association"],
+        places=["SE-0884"],
+        themes=[ThemeFactory()],
+    )
+
+
 BUILDERS = {
+    "projects.FundingCallPage": _call,
     "cms.StandardPage": _standard,
     "network.NetworkPage": _network,
     "projects.ProjectPage": _project,

@@ -34,6 +34,7 @@ def test_load_demo_builds_a_bilingual_site_and_a_second_run_changes_nothing(clie
     assert StandardPage.objects.filter(locale__language_code="en", live=True).exists()
     for url in ("/sv/", "/en/", "/sv/projekt/", "/en/projects/", "/en/network/organisations/"):
         assert client.get(url).status_code == 200, url
+    assert_demo_calls(client)
     assert "Projects, events, funding calls and news" in client.get("/en/").text
 
     first = snapshot()
@@ -41,3 +42,19 @@ def test_load_demo_builds_a_bilingual_site_and_a_second_run_changes_nothing(clie
     call_command("load_demo", stdout=second_out)
     assert snapshot() == first
     assert second_out.getvalue().strip().endswith("demo content already up to date")
+
+
+def assert_demo_calls(client):
+    """Three calls in both languages: one open, one rolling, one with a cut-off ahead."""
+    from apps.projects.models import FundingCallPage
+
+    assert FundingCallPage.objects.filter(locale__language_code="en", live=True).count() == 3
+    body = client.get("/api/calls/", {"locale": "en", "fallback": "false"}).json()
+    statuses = {item["identifier"]: item["status"] for item in body["results"]}
+    assert statuses["alh-event-cofinancing"] == "rolling"
+    assert statuses["ideslanten"] == "open"
+    assert statuses["kulturpulje-storstrom"] in ("open", "closing_soon")
+    detail = client.get("/api/calls/kulturpulje-storstrom/", {"locale": "en"}).json()
+    assert detail["total_awarded"] == [{"currency": "DKK", "amount": "24000.00"}]
+    assert client.get("/sv/utlysningar/").status_code == 200
+    assert "days left" in client.get("/en/calls/", HTTP_ACCEPT_LANGUAGE="en").text

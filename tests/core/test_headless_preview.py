@@ -57,9 +57,7 @@ def test_every_page_type_previews_its_unsaved_draft_in_both_languages(
     published_title = page.title
     english = translate(page, en, {page.title: f"{page.title} (en)"})
     for version, frontend in ((page, FRONTENDS["sv"]), (english, FRONTENDS["en"])):
-        assert ("headless", "External frontend") in [
-            (mode, str(label)) for mode, label in version.preview_modes
-        ]
+        assert "headless" in [mode for mode, _label in version.preview_modes]
         version.title = "Ändrad rubrik som inte är sparad"
         src = _preview(version, editor)
         assert src.startswith(frontend)

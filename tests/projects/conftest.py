@@ -70,3 +70,62 @@ def leader_alh(db):
         [municipality(code) for code in ["0682", "0686", "0884", "0860", "0821", "0882"]]
     )
     return area
+
+
+@pytest.fixture
+def call_index(home_en, home, en):
+    from apps.projects.factories import FundingCallIndexPageFactory
+
+    index = FundingCallIndexPageFactory(parent=home, title="Utlysningar", slug="utlysningar")
+    index.save_revision().publish()
+    translate(index, en, {"Utlysningar": "Calls", "utlysningar": "calls"})
+    index.refresh_from_db()
+    return index
+
+
+def make_call(
+    index,
+    *,
+    title,
+    deadlines=(),
+    applicants=(),
+    places=(),
+    themes=(),
+    form_fields=(),
+    publish=True,
+    **fields,
+):
+    """A live call; ``form_fields`` are (label, field_type, required) triples."""
+    from apps.projects.factories import FundingCallPageFactory
+    from apps.projects.models import (
+        FundingCallApplicant,
+        FundingCallDeadline,
+        FundingCallFormField,
+        FundingCallPlace,
+        FundingCallTheme,
+    )
+
+    fields.setdefault("funder", OrganisationFactory())
+    page = FundingCallPageFactory.build(
+        title=title, slug=fields.pop("slug", None) or title.lower().replace(" ", "-"), **fields
+    )
+    for day, *time in deadlines:
+        row = FundingCallDeadline(date=day)
+        if time:
+            row.time = time[0]
+        page.deadlines.add(row)
+    for kind in applicants:
+        page.eligible_applicants.add(FundingCallApplicant(kind=kind))
+    for identifier in places:
+        page.places.add(FundingCallPlace(place=Place.objects.get(identifier=identifier)))
+    for theme in themes:
+        page.themes.add(FundingCallTheme(theme=theme))
+    for label, field_type, required in form_fields:
+        page.form_fields.add(
+            FundingCallFormField(label=label, field_type=field_type, required=required)
+        )
+    index.add_child(instance=page)
+    if publish:
+        page.save_revision().publish()
+    page.refresh_from_db()
+    return page

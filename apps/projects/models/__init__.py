@@ -1,3 +1,15 @@
+from apps.projects.models.call_index_page import FundingCallIndexPage
+from apps.projects.models.call_page import ApplicationMethod, FundingCallPage
+from apps.projects.models.call_rows import (
+    ApplicantKind,
+    FundingCallApplicant,
+    FundingCallDeadline,
+    FundingCallFormField,
+    FundingCallPlace,
+    FundingCallTheme,
+)
+from apps.projects.models.call_status import CallStatus, Intake
+from apps.projects.models.call_submission import CallSubmission
 from apps.projects.models.post_page import (
     NewsIndexPage,
     PostAuthor,
@@ -18,6 +30,18 @@ from apps.projects.models.relations import (
 from apps.projects.models.taxonomy import FundingProgramme, Theme
 
 __all__ = [
+    "ApplicantKind",
+    "ApplicationMethod",
+    "CallStatus",
+    "CallSubmission",
+    "FundingCallApplicant",
+    "FundingCallDeadline",
+    "FundingCallFormField",
+    "FundingCallIndexPage",
+    "FundingCallPage",
+    "FundingCallPlace",
+    "FundingCallTheme",
+    "Intake",
     "NewsIndexPage",
     "PostAuthor",
     "PostRelatedProject",

@@ -124,6 +124,15 @@ class ProjectPage(ListingMixin, HeadlessPreviewMixin, Page):
         on_delete=models.PROTECT,
         related_name="funded_projects",
     )
+    funding_call = models.ForeignKey(
+        "projects.FundingCallPage",
+        verbose_name=_("funding call"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="funded_projects",
+        help_text=_("The call the grant was applied for, if any."),
+    )
     amount_granted = models.DecimalField(
         _("amount granted"), max_digits=14, decimal_places=2, null=True, blank=True
     )
@@ -193,6 +202,7 @@ class ProjectPage(ListingMixin, HeadlessPreviewMixin, Page):
             [
                 FieldPanel("funding_programme"),
                 FieldPanel("funder"),
+                FieldPanel("funding_call"),
                 FieldRowPanel(
                     [
                         FieldPanel("amount_granted"),
@@ -297,6 +307,7 @@ class ProjectPage(ListingMixin, HeadlessPreviewMixin, Page):
             contacts=localized.many([row.person for row in self.contacts.select_related("person")]),
             programme=localized(self.funding_programme),
             latest_posts=latest_posts_of(self),
+            funding_call=self._funding_call_in_language(),
             translation_origin=ProjectTranslation.objects.filter(
                 translation_key=self.translation_key, locale=self.locale
             )
@@ -304,6 +315,15 @@ class ProjectPage(ListingMixin, HeadlessPreviewMixin, Page):
             .first(),
         )
         return context
+
+    def _funding_call_in_language(self):
+        """The link is synchronised from the original, so it may point at the call in another
+        language; show this language's version where it is live."""
+        call = self.funding_call
+        if call is None:
+            return None
+        translated = call.get_translations(inclusive=True).live().filter(locale=self.locale_id)
+        return translated.first() or (call if call.live else None)
 
     @property
     def status(self):

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from apps.events import demo as events_demo
 from apps.network import demo as network_demo
 from apps.projects import demo as projects_demo
+from apps.projects.calls import demo as calls_demo
 from apps.projects.news import demo as news_demo
 from cms import demo as site_demo
 
@@ -15,6 +16,7 @@ APP_DEMOS = [
     ("network", network_demo.load),
     ("projects", projects_demo.load),
     ("news", news_demo.load),
+    ("calls", calls_demo.load),
     ("events", events_demo.load),
 ]
 

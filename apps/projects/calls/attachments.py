@@ -1,0 +1,62 @@
+"""File attachments on application forms: a form-builder field type with a type and size limit,
+stored in a private folder (not under MEDIA_ROOT, which the web server may publish) and read
+back only through the admin view that checks the moderator's permission."""
+
+import uuid
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.core.validators import FileExtensionValidator
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.forms.forms import FormBuilder
+
+DEFAULT_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "txt", "jpg", "jpeg", "png"]
+
+
+def allowed_extensions():
+    return getattr(settings, "BYGD_CALL_ATTACHMENT_EXTENSIONS", DEFAULT_EXTENSIONS)
+
+
+def max_bytes():
+    return settings.BYGD_CALL_ATTACHMENT_MAX_MB * 1024 * 1024
+
+
+def private_storage():
+    return FileSystemStorage(location=settings.BYGD_PRIVATE_MEDIA_ROOT, base_url=None)
+
+
+class AttachmentField(forms.FileField):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        extensions = allowed_extensions()
+        self.validators.append(FileExtensionValidator(allowed_extensions=extensions))
+        self.widget.attrs["accept"] = ",".join(f".{ext}" for ext in extensions)
+        limit = max_bytes() // (1024 * 1024)
+        note = _("Allowed: %(types)s; at most %(size)d MB.") % {
+            "types": ", ".join(extensions),
+            "size": limit,
+        }
+        self.help_text = f"{self.help_text} {note}".strip()
+
+    def validate(self, value):
+        super().validate(value)
+        if value and value.size > max_bytes():
+            raise forms.ValidationError(
+                _("The file is too large: at most %(size)d MB.")
+                % {"size": max_bytes() // (1024 * 1024)},
+                code="too_large",
+            )
+
+
+class CallFormBuilder(FormBuilder):
+    def create_file_field(self, field, options):
+        return AttachmentField(**options)
+
+
+def save_attachment(call_key, uploaded):
+    """Store ``uploaded`` under an unguessable folder; returns the stored name."""
+    name = get_valid_filename(Path(uploaded.name).name) or "attachment"
+    return private_storage().save(f"calls/{call_key}/{uuid.uuid4().hex}/{name}", uploaded)

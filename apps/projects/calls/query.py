@@ -1,0 +1,106 @@
+"""One definition of "the calls" for the HTML listing, the API and the deadline feed: live,
+public calls in the requested language (or marked originals), with their status computed in the
+database, so a filter on status is a WHERE clause and never a loop over every call."""
+
+import datetime
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext_lazy as _
+
+from apps.core.locale import with_fallback
+from apps.network.models import Organisation, Place, PlaceKind
+from apps.projects.models import ApplicantKind, CallStatus, FundingCallPage, Theme
+from apps.projects.query import slug_choices
+
+
+class MomentField(forms.Field):
+    """An ISO 8601 date-time with offset, or a date (its midnight in the site's time zone)."""
+
+    default_error_messages = {
+        "invalid": _("Use an ISO 8601 date (2026-10-25) or date-time with offset."),
+    }
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        value = value.strip()
+        try:
+            moment = parse_datetime(value)
+            if moment is None:
+                day = parse_date(value)
+                if day is None:
+                    raise ValueError
+                moment = datetime.datetime.combine(day, datetime.time(0))
+        except ValueError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)
+        return moment
+
+
+class MomentFilter(django_filters.Filter):
+    field_class = MomentField
+
+
+class CallFilter(django_filters.FilterSet):
+    status = django_filters.MultipleChoiceFilter(
+        choices=CallStatus.choices,
+        field_name="current_status",
+        help_text="Repeat for any of several",
+    )
+    funder = django_filters.ChoiceFilter(
+        choices=slug_choices(Organisation), field_name="funder__slug", help_text="Organisation slug"
+    )
+    theme = django_filters.MultipleChoiceFilter(
+        choices=slug_choices(Theme),
+        field_name="themes__theme__slug",
+        distinct=True,
+        help_text="Theme slug; repeat for any of several",
+    )
+    eligible_applicant = django_filters.ChoiceFilter(
+        choices=ApplicantKind.choices, method="filter_applicant"
+    )
+    area = django_filters.ModelChoiceFilter(
+        queryset=Place.objects.all(),
+        to_field_name="identifier",
+        method="filter_area",
+        help_text="Place identifier; calls whose eligible area includes it",
+    )
+    closes_before = MomentFilter(field_name="deadline", lookup_expr="lt")
+    closes_after = MomentFilter(field_name="deadline", lookup_expr="gte")
+    modified_since = django_filters.IsoDateTimeFilter(
+        field_name="last_published_at", lookup_expr="gte"
+    )
+
+    class Meta:
+        model = FundingCallPage
+        fields = []
+
+    def filter_applicant(self, queryset, name, kind):
+        return queryset.filter(eligible_applicants__kind=kind).distinct()
+
+    def filter_area(self, queryset, name, place):
+        """The call's area is the place itself or contains it: its region, a Leader area that
+        covers it, or its country."""
+        condition = Q(places__place=place) | Q(
+            places__place__kind=PlaceKind.COUNTRY, places__place__country=place.country
+        )
+        if place.parent_id:
+            condition |= Q(places__place_id=place.parent_id)
+        if place.kind == PlaceKind.MUNICIPALITY:
+            condition |= Q(places__place__covers=place)
+        return queryset.filter(condition).distinct()
+
+
+def base_queryset(locale, fallback=True, now=None):
+    queryset = FundingCallPage.objects.live().public()
+    return with_fallback(queryset, locale, fallback).with_status(now).reader_order()
+
+
+def filtered(params, locale, fallback=True, now=None):
+    """The bound CallFilter; check ``is_valid()`` before ``.qs``."""
+    return CallFilter(params, queryset=base_queryset(locale, fallback, now))

@@ -1,0 +1,90 @@
+"""Open calls outside the calls listing: on the home page (cms asks for it), on a funder's
+organisation page and in newsletters (both registered with the network app, which must not
+import us)."""
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from apps.core.locale import active_locale
+from apps.network.registry import register_newsletter_content, register_organisation_section
+from apps.projects.calls.countdown import countdown
+from apps.projects.calls.query import base_queryset
+from apps.projects.models import FundingCallIndexPage
+from apps.projects.models.call_status import ACCEPTING, CallStatus
+
+HOME_ITEMS = 4
+ORGANISATION_ITEMS = 10
+
+
+def _with_countdown(calls):
+    now = timezone.now()
+    for call in calls:
+        call.countdown = countdown(call, now)
+    return calls
+
+
+def open_calls(locale):
+    return base_queryset(locale).filter(current_status__in=ACCEPTING, paused=False)
+
+
+def home_section(request, home_page):
+    locale = home_page.locale
+    calls = list(open_calls(locale).select_related("locale", "funder")[:HOME_ITEMS])
+    if not calls:
+        return None
+    index = FundingCallIndexPage.objects.live().filter(locale=locale).first()
+    return {
+        "template": "projects/calls/home_section.html",
+        "title": _("Open funding calls"),
+        "items": _with_countdown(calls),
+        "more_url": index.url if index else None,
+    }
+
+
+def organisation_section(request, organisation):
+    calls = list(
+        base_queryset(active_locale())
+        .filter(funder__translation_key=organisation.translation_key)
+        .exclude(current_status=CallStatus.CLOSED)
+        .select_related("locale")[:ORGANISATION_ITEMS]
+    )
+    if not calls:
+        return None
+    return {
+        "title": _("Calls by this funder"),
+        "template": "projects/calls/organisation_section.html",
+        "items": _with_countdown(calls),
+    }
+
+
+def newsletter_items(locale, parameter, limit, since):
+    calls = open_calls(locale)
+    if parameter:
+        calls = calls.filter(funder__slug=parameter.strip())
+    if since is not None:
+        calls = calls.filter(first_published_at__gte=since)
+    base = settings.WAGTAILADMIN_BASE_URL
+    now = timezone.now()
+    items = []
+    for call in calls.select_related("locale")[:limit]:
+        items.append(
+            {
+                "title": call.title,
+                "url": base + call.url,
+                "summary": f"{countdown(call, now)}. {call.summary}",
+                "date": call.local(call.next_deadline).date() if call.next_deadline else None,
+            }
+        )
+    return items
+
+
+def register():
+    register_organisation_section(organisation_section)
+    register_newsletter_content(
+        "open-calls",
+        gettext_lazy("Open funding calls"),
+        newsletter_items,
+        parameter_help=gettext_lazy("A funder's organisation slug, or empty for all open calls."),
+    )

@@ -1,0 +1,200 @@
+"""Applying through a call's form: stored with a receipt and a notice while the call is open,
+refused with nothing stored outside it, attachments checked, and the applications visible and
+exportable only by the call's moderators."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core import mail
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone, translation
+from wagtail.models import GroupPagePermission
+
+from apps.core.localize import translate
+from apps.network.factories import PersonFactory
+from apps.projects.models import CallSubmission
+from tests.projects.conftest import make_call
+
+UTC = datetime.UTC
+CLOSES = datetime.datetime(2026, 10, 25, 22, 59, tzinfo=UTC)  # 23:59 in Stockholm
+FORM = [
+    ("Förening", "singleline", True),
+    ("E-post", "email", True),
+    ("Budget", "file", False),
+]
+ANSWERS = {"forening": "Byalaget", "e_post": "sokande@example.org"}
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    cache.clear()
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    def set_now(moment):
+        monkeypatch.setattr(timezone, "now", lambda: moment)
+        return moment
+
+    return set_now
+
+
+@pytest.fixture
+def call(call_index, settings, tmp_path):
+    settings.BYGD_PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    contact = PersonFactory(name="Daniel Granello", email="daniel@example.org")
+    return make_call(
+        call_index,
+        title="Idéslanten",
+        opens_date=datetime.date(2026, 9, 1),
+        closes_date=datetime.date(2026, 10, 25),
+        contact=contact,
+        form_fields=FORM,
+    )
+
+
+def post(client, call, data=None, **files):
+    return client.post(call.url, {**ANSWERS, **(data or {}), **files})
+
+
+def test_an_application_in_time_is_stored_with_a_receipt_and_a_notice(client, call, clock):
+    clock(CLOSES - datetime.timedelta(seconds=1))
+    response = post(client, call)
+    assert response.status_code == 200
+    assert "Tack" in response.text
+    (submission,) = CallSubmission.objects.all()
+    assert submission.form_data["forening"] == "Byalaget"
+    assert submission.language == "sv"
+    receipt, notice = mail.outbox
+    assert receipt.to == ["sokande@example.org"]
+    assert "Idéslanten" in receipt.subject
+    assert "Byalaget" in receipt.body
+    assert receipt.reply_to == ["daniel@example.org"]
+    assert notice.to == ["daniel@example.org"]
+    assert f"/admin/forms/submissions/{call.pk}/" in notice.body
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [CLOSES + datetime.timedelta(seconds=1), datetime.datetime(2026, 8, 31, 21, 59, tzinfo=UTC)],
+    ids=["one-second-late", "before-opening"],
+)
+def test_an_application_outside_the_period_is_refused_and_nothing_is_stored(
+    client, call, clock, moment
+):
+    clock(moment)
+    response = post(client, call)
+    assert response.status_code == 409
+    assert "inte öppen för ansökningar" in response.text
+    assert CallSubmission.objects.count() == 0
+    assert mail.outbox == []
+    assert 'name="forening"' not in client.get(call.url).text
+
+
+def test_a_paused_call_refuses_applications(client, call, clock):
+    clock(CLOSES - datetime.timedelta(days=3))
+    call.paused = True
+    call.save_revision().publish()
+    response = post(client, call)
+    assert response.status_code == 409
+    assert CallSubmission.objects.count() == 0
+
+
+def test_missing_answers_are_shown_and_nothing_is_stored(client, call, clock):
+    clock(CLOSES - datetime.timedelta(days=3))
+    response = post(client, call, {"e_post": ""})
+    assert response.status_code == 400
+    assert CallSubmission.objects.count() == 0
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    ("name", "size", "message"),
+    [("budget.exe", 100, "budget.exe"), ("budget.pdf", 3 * 1024 * 1024, "för stor")],
+    ids=["wrong-type", "too-large"],
+)
+def test_attachments_of_the_wrong_type_or_size_are_refused(
+    client, call, clock, settings, name, size, message
+):
+    settings.BYGD_CALL_ATTACHMENT_MAX_MB = 2
+    clock(CLOSES - datetime.timedelta(days=3))
+    upload = SimpleUploadedFile(name, b"x" * size, content_type="application/octet-stream")
+    response = post(client, call, budget=upload)
+    assert response.status_code == 400
+    assert CallSubmission.objects.count() == 0
+    if message != name:
+        assert message in response.text
+
+
+def _user(django_user_model, name, call_index, actions):
+    user = django_user_model.objects.create_user(name, password="pw")
+    group = Group.objects.create(name=f"group-{name}")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for action in actions:
+        GroupPagePermission.objects.create(group=group, page=call_index, permission_type=action)
+    user.groups.add(group)
+    return user
+
+
+def test_only_the_calls_moderators_see_applications_export_them_and_open_attachments(
+    client, call, call_index, clock, django_user_model, en
+):
+    clock(CLOSES - datetime.timedelta(days=3))
+    upload = SimpleUploadedFile("budget.pdf", b"%PDF-1.4 budget", content_type="application/pdf")
+    assert post(client, call, budget=upload).status_code == 200
+    english = translate(call, en, {"Förening": "Association", "E-post": "E-mail"})
+    with translation.override("en"):
+        page = client.get(english.url)
+        assert 'for="id_forening">Association' in page.text
+        assert client.post(english.url, ANSWERS).status_code == 200
+    submission = CallSubmission.objects.get(page=call)
+    assert CallSubmission.objects.filter(language="en", page=english).count() == 1
+
+    moderator = _user(django_user_model, "moderator", call_index, ["add", "change", "publish"])
+    editor = _user(django_user_model, "editor", call_index, ["add", "change"])
+    listing = f"/admin/forms/submissions/{call.pk}/"
+    attachment = f"/admin/calls/attachments/{submission.pk}/budget/"
+
+    client.force_login(editor)
+    refused = client.get(listing)
+    assert refused.status_code in (302, 403)
+    assert "Byalaget" not in refused.content.decode()
+    assert client.get(listing, {"export": "csv"}).status_code in (302, 403)
+    assert client.get(attachment).status_code in (302, 403)
+    assert call.title not in client.get("/admin/forms/").text
+
+    client.force_login(moderator)
+    assert client.get(listing).status_code == 200
+    export = client.get(listing, {"export": "csv"})
+    assert export.status_code == 200
+    rows = b"".join(export.streaming_content).decode().splitlines()
+    assert rows[0].startswith("Inskickningsdatum,Förening,E-post,Budget") or "Förening" in rows[0]
+    assert len(rows) == 3
+    assert any("Byalaget" in row and "sv" in row for row in rows[1:])
+    assert any(attachment in row for row in rows[1:])
+    download = client.get(attachment)
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content) == b"%PDF-1.4 budget"
+
+
+def test_applications_are_rate_limited_per_client(client, call, clock, settings):
+    settings.BYGD_CALL_APPLICATIONS_PER_HOUR = 1
+    clock(CLOSES - datetime.timedelta(days=3))
+    assert post(client, call).status_code == 200
+    refused = post(client, call)
+    assert refused.status_code == 429
+    assert CallSubmission.objects.count() == 1
+
+
+def test_deleting_an_application_deletes_its_attachment(client, call, clock, settings):
+    clock(CLOSES - datetime.timedelta(days=3))
+    upload = SimpleUploadedFile("budget.pdf", b"%PDF-1.4", content_type="application/pdf")
+    assert post(client, call, budget=upload).status_code == 200
+    submission = CallSubmission.objects.get()
+    stored = settings.BYGD_PRIVATE_MEDIA_ROOT / submission.attachments["budget"]
+    assert stored.exists()
+    assert not str(stored).startswith(str(settings.MEDIA_ROOT))
+    submission.delete()
+    assert not stored.exists()
