@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test install install-dev migrate demo messages catalogues lint clean
+.PHONY: fuzz run test install install-dev migrate demo messages catalogues lint clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ run: demo
 test: $(VENV)/.installed-dev
 	$(PY) manage.py compile_catalogues
 	$(PY) -m pytest -n auto $(PYTEST_ARGS)
+
+# Fuzz the domain API against its OpenAPI document on a live server with the demo content.
+fuzz: $(VENV)/.installed-dev
+	$(PY) manage.py compile_catalogues
+	bin/fuzz
 
 lint: $(VENV)/.installed-dev
 	$(PY) -m ruff check .

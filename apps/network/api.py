@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_field, extend_sch
 from rest_framework import serializers, viewsets
 
 from apps.core.api.errors import ERROR_RESPONSES
+from apps.core.api.fields import OptionalURLField
 from apps.core.api.params import LOCALE_PARAMETERS, parse_bool, parse_locale
 from apps.core.locale import with_fallback
 from apps.network.models import NetworkIndexPage, Organisation, OrganisationKind, Place, PlaceKind
@@ -159,6 +160,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
     region = serializers.SerializerMethodField()
     html_url = serializers.SerializerMethodField()
     modified = serializers.DateTimeField(source="updated_at")
+    website = OptionalURLField()
 
     class Meta:
         model = Organisation

@@ -3,6 +3,7 @@ downloads of any filtered result (CSV, JSON, 360Giving)."""
 
 from django.db.models import Prefetch
 from django.http import Http404, StreamingHttpResponse
+from drf_spectacular.drainage import set_override
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -16,6 +17,7 @@ from rest_framework.response import Response
 from wagtail.models import Page
 
 from apps.core.api.errors import ERROR_RESPONSES
+from apps.core.api.fields import OptionalURLField
 from apps.core.api.params import LOCALE_PARAMETERS, parse_bool, parse_locale
 from apps.core.locale import with_fallback
 from apps.projects.exports import csv_rows, json_rows, with_export_relations
@@ -111,7 +113,7 @@ class ProjectDetailSerializer(ProjectSerializer):
     body = serializers.SerializerMethodField()
     results = serializers.SerializerMethodField()
     partners = serializers.SerializerMethodField()
-    website = serializers.URLField()
+    website = OptionalURLField()
     available_languages = serializers.SerializerMethodField()
     translations = serializers.SerializerMethodField()
 
@@ -204,6 +206,21 @@ FILTER_PARAMETERS = [
 ]
 
 
+# The listing is paginated by hand (it adds facets); without the override the schema would wrap
+# this already paginated shape in a second pagination envelope.
+PROJECT_LIST = inline_serializer(
+    "ProjectList",
+    {
+        "count": serializers.IntegerField(),
+        "next": serializers.URLField(allow_null=True),
+        "previous": serializers.URLField(allow_null=True),
+        "results": ProjectSerializer(many=True),
+        "facets": serializers.DictField(child=FacetValueSerializer(many=True)),
+    },
+)
+set_override(PROJECT_LIST, "many", False)
+
+
 class ProjectViewSet(viewsets.GenericViewSet):
     """The project database. Facts are identical in every language; texts follow `locale`."""
 
@@ -269,19 +286,7 @@ class ProjectViewSet(viewsets.GenericViewSet):
 
     @extend_schema(
         parameters=FILTER_PARAMETERS,
-        responses={
-            200: inline_serializer(
-                "ProjectList",
-                {
-                    "count": serializers.IntegerField(),
-                    "next": serializers.URLField(allow_null=True),
-                    "previous": serializers.URLField(allow_null=True),
-                    "results": ProjectSerializer(many=True),
-                    "facets": serializers.DictField(child=FacetValueSerializer(many=True)),
-                },
-            ),
-            **ERROR_RESPONSES,
-        },
+        responses={200: PROJECT_LIST, **ERROR_RESPONSES},
     )
     def list(self, request):
         queryset, ids = evaluate(self._filterset(), self.locale, self.fallback)
@@ -324,7 +329,10 @@ class ProjectViewSet(viewsets.GenericViewSet):
 
     @extend_schema(
         parameters=FILTER_PARAMETERS,
-        responses={(200, "application/json"): OpenApiTypes.OBJECT, **ERROR_RESPONSES},
+        responses={
+            (200, "application/json"): {"type": "array", "items": {"type": "object"}},
+            **ERROR_RESPONSES,
+        },
     )
     def export_json(self, request):
         return self._download(
@@ -333,7 +341,14 @@ class ProjectViewSet(viewsets.GenericViewSet):
 
     @extend_schema(
         parameters=FILTER_PARAMETERS,
-        responses={(200, "application/json"): OpenApiTypes.OBJECT, **ERROR_RESPONSES},
+        responses={
+            (200, "application/json"): {
+                "type": "object",
+                "properties": {"grants": {"type": "array", "items": {"type": "object"}}},
+                "required": ["grants"],
+            },
+            **ERROR_RESPONSES,
+        },
     )
     def export_360giving(self, request):
         queryset = self._filtered().filter(amount_granted__isnull=False)

@@ -2,10 +2,12 @@
 `programme` filters, so a frontend can build its filter menus in the visitor's language."""
 
 import django_filters
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
 from apps.core.api.errors import ERROR_RESPONSES
+from apps.core.api.fields import OptionalURLField
 from apps.core.api.params import LOCALE_PARAMETERS
 from apps.core.locale import with_fallback
 from apps.network.api import LocaleContextMixin
@@ -17,8 +19,11 @@ class TaxonomyFilter(django_filters.FilterSet):
 
 
 class ThemeFilter(TaxonomyFilter):
-    horizontal = django_filters.BooleanFilter(
-        field_name="is_horizontal", help_text="Only cross-cutting criteria (true) or only themes"
+    horizontal = django_filters.TypedChoiceFilter(
+        field_name="is_horizontal",
+        choices=[("true", "true"), ("false", "false")],
+        coerce=lambda value: value == "true",
+        help_text="Only cross-cutting criteria (true) or only themes (false)",
     )
 
     class Meta:
@@ -48,6 +53,7 @@ class ThemeSerializer(TaxonomySerializer):
 
 class ProgrammeSerializer(TaxonomySerializer):
     funder = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    website = OptionalURLField()
 
     class Meta:
         model = FundingProgramme
@@ -65,10 +71,10 @@ class TaxonomyViewSet(LocaleContextMixin, viewsets.ReadOnlyModelViewSet):
         return with_fallback(queryset, self.locale, self.fallback).order_by("name", "pk")
 
 
-def _documented(serializer):
+def _documented(serializer, *parameters):
     return extend_schema_view(
         list=extend_schema(
-            parameters=LOCALE_PARAMETERS,
+            parameters=[*LOCALE_PARAMETERS, *parameters],
             responses={200: serializer(many=True), **ERROR_RESPONSES},
         ),
         retrieve=extend_schema(
@@ -77,7 +83,14 @@ def _documented(serializer):
     )
 
 
-@_documented(ThemeSerializer)
+@_documented(
+    ThemeSerializer,
+    OpenApiParameter(
+        "horizontal",
+        OpenApiTypes.BOOL,
+        description="Only cross-cutting criteria (true) or only themes (false)",
+    ),
+)
 class ThemeViewSet(TaxonomyViewSet):
     """Project themes and horizontal criteria; `slug` is the value the `theme` filters take."""
 

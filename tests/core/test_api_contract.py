@@ -60,9 +60,35 @@ def test_every_operation_documents_errors_throttling_and_validators(document):
 
 
 def test_list_operations_take_locale_and_paginate(document):
-    for path in ("/api/projects/", "/api/news/", "/api/organisations/", "/api/themes/"):
+    for path in (
+        "/api/projects/",
+        "/api/news/",
+        "/api/organisations/",
+        "/api/calls/",
+        "/api/themes/",
+    ):
         get = document["paths"][path]["get"]
         names = {parameter["name"] for parameter in get["parameters"]}
         assert {"locale", "page", "page_size"} <= names, path
-        schema = get["responses"]["200"]["content"]["application/json"]["schema"]
-        assert "Paginated" in schema["$ref"], path
+        ref = get["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+        schema = document["components"]["schemas"][ref.rsplit("/", 1)[1]]
+        assert {"count", "next", "previous", "results"} <= set(schema["required"]), path
+        results = schema["properties"]["results"]
+        assert results["type"] == "array" and "$ref" in results["items"], path
+
+
+def test_locale_and_page_size_are_bounded_in_the_document(document):
+    parameters = {p["name"]: p for p in document["paths"]["/api/events/"]["get"]["parameters"]}
+    assert sorted(parameters["locale"]["schema"]["enum"]) == ["en", "sv"]
+    assert parameters["page_size"]["schema"]["maximum"] == 100
+    assert parameters["page"]["schema"]["minimum"] == 1
+
+
+def test_found_by_fuzzing_malformed_ids_and_bodies_are_4xx(client, db):
+    assert client.get("/api/news/000000000000000000000000000000000000/").status_code == 404
+    response = client.post(
+        "/api/newsletter/subscriptions/",
+        {"email": "a@example.org", "lists": ["x"], "consent": True, "website": [None]},
+        content_type="application/json",
+    )
+    assert response.status_code == 400 and "website" in response.json()["error"]["fields"]

@@ -59,3 +59,8 @@ def test_query_count_does_not_grow_with_rows(client, sv, en):
         ThemeFactory()
         FundingProgramme.objects.create(name=f"Program {index}", funder=OrganisationFactory())
     assert (_count(client, "/api/themes/"), _count(client, "/api/programmes/")) == few
+
+
+def test_horizontal_takes_only_true_or_false(client, sv):
+    response = client.get("/api/themes/", {"horizontal": "maybe"})
+    assert response.status_code == 400 and "horizontal" in response.json()["error"]["fields"]

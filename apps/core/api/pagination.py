@@ -40,6 +40,14 @@ class BygdPagination(PageNumberPagination):
                 raise BadParameter("page", _("Must be a positive whole number.")) from None
         return super().paginate_queryset(queryset, request, view)
 
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"]["maximum"] = self.max_page_size
+        return parameters
+
     def get_paginated_response_schema(self, schema):
         response = super().get_paginated_response_schema(schema)
         response["required"] = ["count", "next", "previous", "results"]

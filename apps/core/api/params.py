@@ -51,7 +51,11 @@ LOCALE_PARAMETERS = [
     OpenApiParameter(
         "locale",
         OpenApiTypes.STR,
-        description="Content language (one of the site's languages, e.g. `sv`, `en`).",
+        enum=[code for code, _name in settings.LANGUAGES],
+        description=(
+            "Content language (one of the site's languages); without it, the request's "
+            "Accept-Language or the site's default."
+        ),
     ),
     OpenApiParameter(
         "fallback",

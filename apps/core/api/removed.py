@@ -2,6 +2,7 @@
 `modified_since` (events carry their own, per occurrence, in /api/events/)."""
 
 import django_filters
+from django.conf import settings
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 
@@ -15,7 +16,11 @@ class RemovedFilter(django_filters.FilterSet):
         choices=lambda: [(kind, kind) for kind in sorted(KINDS)],
         help_text="Only this kind of item",
     )
-    locale = django_filters.CharFilter(field_name="language", help_text="Only this language")
+    locale = django_filters.ChoiceFilter(
+        field_name="language",
+        choices=lambda: list(settings.LANGUAGES),
+        help_text="Only this language",
+    )
     modified_since = django_filters.IsoDateTimeFilter(
         field_name="removed_at",
         lookup_expr="gte",

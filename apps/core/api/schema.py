@@ -20,9 +20,13 @@ _CACHE_HEADERS = {
 
 def document_transport(result, generator, request, public):
     """What every operation shares and the views cannot declare themselves: throttling (429 with
-    Retry-After) and conditional GETs (validators on 200, 304 on a match)."""
+    Retry-After), conditional GETs (validators on 200, 304 on a match) and empty filters."""
     for operations in result.get("paths", {}).values():
         for method, operation in operations.items():
+            # An empty optional filter means "no filter", as in the HTML forms that share them.
+            for parameter in operation.get("parameters", []):
+                if parameter["in"] == "query" and not parameter.get("required"):
+                    parameter["allowEmptyValue"] = True
             responses = operation.setdefault("responses", {})
             responses["429"] = {
                 "description": "Too many requests from this address",

@@ -76,7 +76,8 @@ class SubscriptionRequestSerializer(serializers.Serializer):
         required=False, help_text="Language of the e-mails and of the consent text shown."
     )
     consent = serializers.BooleanField(
-        help_text="The subscriber agreed to the current consent text in that language."
+        required=False,
+        help_text="Must be true: the subscriber agreed to the current consent text in that language.",
     )
     website = serializers.CharField(
         required=False, allow_blank=True, help_text="Leave empty (bot trap)."
@@ -100,7 +101,12 @@ class SubscriptionView(APIView):
         tags=["newsletter"],
     )
     def post(self, request):
-        data = request.data if isinstance(request.data, dict) else {}
+        # Types first (a list where a string belongs is a 400 like any other bad input); what the
+        # values mean (address, known lists, consent) is the signup form's to judge.
+        shape = SubscriptionRequestSerializer(data=request.data)
+        if not shape.is_valid():
+            raise exceptions.ValidationError(shape.errors)
+        data = request.data
         lists = data.get("lists")
         form_data = {
             "email": data.get("email", ""),

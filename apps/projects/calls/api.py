@@ -70,17 +70,17 @@ class CallSerializer(serializers.Serializer):
     html_url = serializers.SerializerMethodField()
     modified = serializers.DateTimeField(source="last_published_at")
 
-    @extend_schema_field(OpenApiTypes.DATETIME)
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
     def get_opens(self, call):
         moment = call.local(call.opens_at)
         return moment.isoformat() if moment else None
 
-    @extend_schema_field(OpenApiTypes.DATETIME)
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
     def get_closes(self, call):
         moment = call.local(call.closes_at)
         return moment.isoformat() if moment else None
 
-    @extend_schema_field(OpenApiTypes.DATETIME)
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
     def get_next_deadline(self, call):
         moment = call.local(call.next_deadline)
         return moment.isoformat() if moment else None

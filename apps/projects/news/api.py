@@ -1,5 +1,7 @@
 """GET /api/news/ and /api/news/<id>/: posts with their body as ready-to-render HTML."""
 
+import uuid
+
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -135,6 +137,10 @@ class NewsViewSet(viewsets.GenericViewSet):
         parameters=LOCALE_PARAMETERS, responses={200: PostDetailSerializer, **ERROR_RESPONSES}
     )
     def retrieve(self, request, id=None):  # noqa: A002 - the URL keyword
+        try:
+            id = uuid.UUID(id)  # noqa: A001
+        except ValueError:
+            raise Http404 from None
         post = (
             filtered({}, self.locale, self.fallback)
             .qs.filter(translation_key=id)
