@@ -169,7 +169,11 @@
     try {
       const body = await getJson(url, controller.signal);
       if (!append) list.replaceChildren();
-      list.append(...body.results.map(render));
+      const items = body.results.map(render);
+      list.append(...items);
+      /* "Show more" hides itself while loading; keyboard users continue at the first new item. */
+      const first = append && items.length ? items[0].querySelector("a") : null;
+      if (first) first.focus();
       state.next[name] = body.next;
       more.hidden = !body.next;
       status.textContent =
