@@ -14,7 +14,8 @@ from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from apps.events.models.schedule import TIME_ZONES, WEEKDAY_CODES
+from apps.core.time_zones import TIME_ZONES
+from apps.events.models.schedule import WEEKDAY_CODES
 from apps.events.recurrence import nth_weekday
 
 FREQUENCIES = {"DAILY": "daily", "WEEKLY": "weekly", "MONTHLY": "monthly", "YEARLY": "yearly"}

@@ -59,6 +59,27 @@ class _CallIdentifier(serializers.Field):
         return call.identifier if call else None
 
 
+def place_rows():
+    """Inline place rows as stable identifiers with the label in the page's language."""
+    return APIField(
+        "places",
+        serializer=_RelatedRows(
+            lambda row, lang: {
+                "identifier": row.place.identifier,
+                "kind": row.place.kind,
+                "name": row.place.label(lang),
+            }
+        ),
+    )
+
+
+def theme_rows():
+    return APIField(
+        "themes",
+        serializer=_RelatedRows(lambda row, lang: {"slug": row.theme.slug, "name": row.theme.name}),
+    )
+
+
 def project_api_fields():
     return [
         APIField("identifier"),
@@ -84,22 +105,8 @@ def project_api_fields():
                 }
             ),
         ),
-        APIField(
-            "places",
-            serializer=_RelatedRows(
-                lambda row, lang: {
-                    "identifier": row.place.identifier,
-                    "kind": row.place.kind,
-                    "name": row.place.label(lang),
-                }
-            ),
-        ),
-        APIField(
-            "themes",
-            serializer=_RelatedRows(
-                lambda row, lang: {"slug": row.theme.slug, "name": row.theme.name}
-            ),
-        ),
+        place_rows(),
+        theme_rows(),
         APIField("amount_granted"),
         APIField("total_budget"),
         APIField("in_kind_value"),

@@ -13,16 +13,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-TIME_ZONES = [
-    ("Europe/Stockholm", "Europe/Stockholm"),
-    ("Europe/Copenhagen", "Europe/Copenhagen"),
-    ("Europe/Oslo", "Europe/Oslo"),
-    ("Europe/Helsinki", "Europe/Helsinki"),
-    ("Atlantic/Reykjavik", "Atlantic/Reykjavik"),
-    ("Atlantic/Faroe", "Atlantic/Faroe"),
-    ("America/Nuuk", "America/Nuuk"),
-    ("UTC", "UTC"),
-]
+from apps.core.time_zones import TIME_ZONES
 
 
 def default_time_zone():

@@ -4,7 +4,7 @@ values) and date-times with the call's own UTC offset, as in /api/calls/."""
 from rest_framework import serializers
 from wagtail.api import APIField
 
-from apps.projects.api_fields import _Organisation, _RelatedRows, _Status
+from apps.projects.api_fields import _Organisation, _RelatedRows, _Status, place_rows, theme_rows
 
 
 class _LocalMoment(serializers.Field):
@@ -60,22 +60,8 @@ def call_api_fields():
         APIField("max_rate"),
         APIField("currency"),
         APIField("eligible_applicants", serializer=_RelatedRows(lambda row, lang: row.kind)),
-        APIField(
-            "places",
-            serializer=_RelatedRows(
-                lambda row, lang: {
-                    "identifier": row.place.identifier,
-                    "kind": row.place.kind,
-                    "name": row.place.label(lang),
-                }
-            ),
-        ),
-        APIField(
-            "themes",
-            serializer=_RelatedRows(
-                lambda row, lang: {"slug": row.theme.slug, "name": row.theme.name}
-            ),
-        ),
+        place_rows(),
+        theme_rows(),
         APIField("criteria"),
         APIField("required_contents"),
         APIField("eligible_costs"),

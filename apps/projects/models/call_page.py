@@ -24,11 +24,11 @@ from wagtail_localize.fields import SynchronizedField
 from apps.core.blocks import BaseStreamBlock
 from apps.core.mixins import ListingMixin
 from apps.core.preview import HeadlessPreviewMixin
+from apps.core.time_zones import TIME_ZONES
 from apps.projects.calls.api_fields import call_api_fields
 from apps.projects.calls.attachments import CallFormBuilder
 from apps.projects.models.call_rows import (
     DEFAULT_CLOSING_TIME,
-    TIME_ZONES,
     default_time_zone,
 )
 from apps.projects.models.call_status import (

@@ -13,17 +13,6 @@ from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractFormField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
-TIME_ZONES = [
-    ("Europe/Stockholm", "Europe/Stockholm"),
-    ("Europe/Copenhagen", "Europe/Copenhagen"),
-    ("Europe/Oslo", "Europe/Oslo"),
-    ("Europe/Helsinki", "Europe/Helsinki"),
-    ("Atlantic/Reykjavik", "Atlantic/Reykjavik"),
-    ("Atlantic/Faroe", "Atlantic/Faroe"),
-    ("America/Nuuk", "America/Nuuk"),
-    ("UTC", "UTC"),
-]
-
 DEFAULT_CLOSING_TIME = datetime.time(23, 59)
 
 
