@@ -68,7 +68,9 @@ def test_errors_and_writes_are_never_stored(client, http_cache, sv):
     assert "public" not in response.get("Cache-Control", "")
 
 
-@pytest.mark.parametrize("path", ["/feeds/news.xml", "/calendar.ics"])
+@pytest.mark.parametrize(
+    "path", ["/feeds/news.xml", "/calendar.ics", "/calls/deadlines.ics", "/api/calls/"]
+)
 def test_feeds_are_cached_and_revalidated(client, http_cache, home, path):
     first = client.get(path)
     assert first.status_code == 200 and "public" in first["Cache-Control"]
