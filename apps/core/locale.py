@@ -88,3 +88,27 @@ def localized_for_request(request, instance):
         cache = LocalizedCache()
         request._bygd_localized = cache
     return cache(instance)
+
+
+def request_cache(request, locale):
+    """One LocalizedCache per request and locale, shared by every field of an API answer."""
+    caches = getattr(request, "_bygd_localized_by_locale", None)
+    if caches is None:
+        caches = request._bygd_localized_by_locale = {}
+    if locale.pk not in caches:
+        caches[locale.pk] = LocalizedCache(locale)
+    return caches[locale.pk]
+
+
+def warm(request, pages):
+    """Resolve, in one query per model and language, the snippets a listing's pages show through
+    inline rows (declared as ``api_localized = ("members__organisation", ...)`` on the page type),
+    so each page's fields then find their translations in the request's cache."""
+    wanted = {}
+    for page in pages:
+        for path in getattr(type(page), "api_localized", ()):
+            relation, attribute = path.split("__")
+            targets = wanted.setdefault(page.locale_id, (page.locale, []))[1]
+            targets.extend(getattr(row, attribute) for row in getattr(page, relation).all())
+    for locale, targets in wanted.values():
+        request_cache(request, locale).many([target for target in targets if target is not None])

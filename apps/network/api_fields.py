@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from apps.core.locale import LocalizedCache
+from apps.core.locale import request_cache
 
 
 class _PageRelationField(serializers.Field):
@@ -17,7 +17,7 @@ class _PageRelationField(serializers.Field):
 
 class NetworkMembersField(_PageRelationField):
     def to_representation(self, manager):
-        localized = LocalizedCache(self._page.locale)
+        localized = request_cache(self.context["request"], self._page.locale)
         result = []
         rows = list(manager.all())
         for row, organisation in zip(
@@ -39,7 +39,7 @@ class NetworkMembersField(_PageRelationField):
 
 class NetworkContactsField(_PageRelationField):
     def to_representation(self, manager):
-        localized = LocalizedCache(self._page.locale)
+        localized = request_cache(self.context["request"], self._page.locale)
         result = []
         rows = list(manager.all())
         for person in localized.many([row.person for row in rows]):

@@ -5,10 +5,16 @@ from rest_framework import serializers
 from wagtail.api import APIField
 from wagtail.images.api.fields import ImageRenditionField
 
+from apps.core.locale import request_cache
+
 
 class _RelatedRows(serializers.Field):
-    def __init__(self, represent, **kwargs):
+    """Inline rows; with ``localized`` the row's snippet (``row.<localized>``) is shown in the
+    page's language (wagtail-localize leaves inline FKs on the source snippets)."""
+
+    def __init__(self, represent, localized=None, **kwargs):
         self.represent = represent
+        self.localized = localized
         kwargs["read_only"] = True
         super().__init__(**kwargs)
 
@@ -17,7 +23,15 @@ class _RelatedRows(serializers.Field):
         return super().get_attribute(instance)
 
     def to_representation(self, manager):
-        return [self.represent(row, self._page.locale.language_code) for row in manager.all()]
+        rows = list(manager.all())
+        language = self._page.locale.language_code
+        if not self.localized:
+            return [self.represent(row, language) for row in rows]
+        cache = request_cache(self.context["request"], self._page.locale)
+        targets = cache.many([getattr(row, self.localized) for row in rows])
+        return [
+            self.represent(row, language, target) for row, target in zip(rows, targets, strict=True)
+        ]
 
 
 class _Organisation(serializers.Field):
@@ -76,7 +90,9 @@ def place_rows():
 def theme_rows():
     return APIField(
         "themes",
-        serializer=_RelatedRows(lambda row, lang: {"slug": row.theme.slug, "name": row.theme.name}),
+        serializer=_RelatedRows(
+            lambda row, lang, theme: {"slug": theme.slug, "name": theme.name}, localized="theme"
+        ),
     )
 
 
@@ -98,11 +114,12 @@ def project_api_fields():
         APIField(
             "partners",
             serializer=_RelatedRows(
-                lambda row, lang: {
-                    "slug": row.organisation.slug,
-                    "name": row.organisation.name,
+                lambda row, lang, organisation: {
+                    "slug": organisation.slug,
+                    "name": organisation.name,
                     "role": row.role,
-                }
+                },
+                localized="organisation",
             ),
         ),
         place_rows(),

@@ -158,3 +158,49 @@ def test_translations_are_listed_per_locale(client, home_en, home, en):
         ).json()["items"]
     ]
     assert titles == ["About the countryside 1"]
+
+
+def _translated_project(home, en, n):
+    theme = ThemeFactory(name=f"Kultur {n}")
+    translate(theme, en, {f"Kultur {n}": f"Culture {n}"})
+    partner = OrganisationFactory(name=f"Förening {n}")
+    translate(partner, en, {})
+    page = _project(home, n)
+    page.themes.all().delete()
+    page.themes.create(theme=theme)
+    page.partners.create(organisation=partner, role="Partner")
+    page.save_revision().publish()
+    return translate(page, en, {page.title: f"Project {n}"})
+
+
+def _translated_network(home, en, n):
+    page = _network(home, n)
+    translate(page.members.first().organisation, en, {})
+    return translate(page, en, {page.title: f"{page.title} (en)"})
+
+
+@pytest.mark.parametrize(
+    "page_type,build",
+    [("projects.ProjectPage", _translated_project), ("network.NetworkPage", _translated_network)],
+)
+def test_english_listings_show_translated_snippets_in_constant_queries(
+    client, home_en, home, en, page_type, build
+):
+    def listing():
+        with CaptureQueriesContext(connection) as queries:
+            body = client.get(
+                "/api/v2/pages/", {"type": page_type, "fields": "*", "locale": "en"}
+            ).json()
+        return len(queries), body["items"]
+
+    for n in range(2):
+        build(home, en, n)
+    few, _items = listing()
+    for n in range(2, 8):
+        build(home, en, n)
+    many, items = listing()
+    assert len(items) == 8 and many == few
+    if page_type == "projects.ProjectPage":
+        assert {theme["name"] for item in items for theme in item["themes"]} == {
+            f"Culture {n}" for n in range(8)
+        }

@@ -13,9 +13,15 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from apps.core.api.errors import error_body
+from apps.core.locale import warm
 
 
 class PagesAPIViewSet(WagtailPagesAPIViewSet):
+    def paginate_queryset(self, queryset):
+        pages = list(super().paginate_queryset(queryset))
+        warm(self.request, pages)
+        return pages
+
     def get_queryset(self):
         queryset = super().get_queryset().select_related("locale")
         model = queryset.model

@@ -121,6 +121,8 @@ class NetworkPage(ListingMixin, HeadlessPreviewMixin, Page):
         APIField("places", serializer=NetworkPlacesField()),
         *ListingMixin.api_fields,
     ]
+    # Snippets shown in the page's language (apps.core.locale.warm).
+    api_localized = ("members__organisation", "contacts__person")
     api_prefetch_related = (
         "members__organisation",
         "contacts__person",

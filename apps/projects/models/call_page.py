@@ -245,6 +245,8 @@ class FundingCallPage(ListingMixin, HeadlessPreviewMixin, AbstractForm):
 
     api_fields = call_api_fields()
     api_select_related = ("funder", "programme", "listing_image")
+    # Snippets shown in the page's language (apps.core.locale.warm).
+    api_localized = ("themes__theme",)
     api_prefetch_related = (
         "deadlines",
         "eligible_applicants",

@@ -231,6 +231,8 @@ class ProjectPage(ListingMixin, HeadlessPreviewMixin, Page):
 
     api_fields = project_api_fields()
     api_select_related = ("owner_organisation", "funder", "image", "listing_image")
+    # Snippets shown in the page's language (apps.core.locale.warm).
+    api_localized = ("partners__organisation", "themes__theme")
     api_prefetch_related = (
         "partners__organisation",
         "places__place",
