@@ -37,6 +37,7 @@ class PublicCacheMiddleware:
             request.method not in ("GET", "HEAD")
             or not cached_paths.match(path)
             or uncached_paths.match(path)
+            or self._personal(request)
         ):
             return self.get_response(request)
         version, changed_at = content_version.current()
@@ -56,6 +57,15 @@ class PublicCacheMiddleware:
             etag=response["ETag"],
             last_modified=changed_at,
             response=response,
+        )
+
+    @staticmethod
+    def _personal(request):
+        """A signed-in editor may see pages behind view restrictions in Wagtail's API, so nothing
+        answered to a session (or to credentials) is shared."""
+        return (
+            settings.SESSION_COOKIE_NAME in request.COOKIES
+            or "Authorization" in request.headers
         )
 
     @staticmethod

@@ -113,3 +113,24 @@ def test_every_private_model_named_in_settings_exists(settings):
 
     for label in settings.BYGD_PRIVATE_MODELS:
         assert apps.get_model(label)
+
+
+def test_restricted_pages_stay_out_of_the_api_and_personal_answers_are_not_shared(
+    client, http_cache, home, django_user_model
+):
+    """The API is anonymous: pages behind a login or password are left out for everybody (and
+    used to crash the listing), and answers to a session are never marked public or stored."""
+    from wagtail.models import PageViewRestriction
+
+    from cms.factories import StandardPageFactory
+
+    members = StandardPageFactory(parent=home, title="Bara för medlemmar", slug="medlemmar")
+    members.save_revision().publish()
+    PageViewRestriction.objects.create(page=members, restriction_type=PageViewRestriction.LOGIN)
+    anonymous = client.get("/api/v2/pages/")
+    assert anonymous.status_code == 200 and "public" in anonymous["Cache-Control"]
+    assert "Bara för medlemmar" not in [item["title"] for item in anonymous.json()["items"]]
+    client.force_login(django_user_model.objects.create_user("medlem", password="x"))
+    signed_in = client.get("/api/v2/pages/")
+    assert "Bara för medlemmar" not in [item["title"] for item in signed_in.json()["items"]]
+    assert "public" not in signed_in.get("Cache-Control", "")
