@@ -61,8 +61,8 @@ class PublicCacheMiddleware:
 
     @staticmethod
     def _personal(request):
-        """A signed-in editor may see pages behind view restrictions in Wagtail's API, so nothing
-        answered to a session (or to credentials) is shared."""
+        """An answer to a session or to credentials may depend on who asks (the API is anonymous
+        today, but a view added tomorrow need not be), so it is never shared."""
         return (
             settings.SESSION_COOKIE_NAME in request.COOKIES
             or "Authorization" in request.headers

@@ -31,3 +31,10 @@ def test_throttling_can_be_switched_off(client, sv, settings):
     settings.BYGD_API_ANON_RATE = None
     for _ in range(10):
         assert client.get("/api/site/").status_code == 200
+
+
+def test_guessing_preview_tokens_is_throttled_too(client, sv, three_per_minute):
+    params = {"content_type": "cms.standardpage", "token": "guess"}
+    for _ in range(3):
+        assert client.get("/api/v2/preview/", params).status_code == 404
+    assert client.get("/api/v2/preview/", params).status_code == 429

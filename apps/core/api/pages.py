@@ -41,8 +41,6 @@ class HeadlessPreviewView(APIView):
     previewed it. Unknown, expired or mismatched tokens are all the same 404, so tokens cannot
     be probed; answers are never cached."""
 
-    throttle_classes = []
-
     def get(self, request):
         from apps.core.models import HeadlessPreview
 
