@@ -63,10 +63,7 @@ class PublicCacheMiddleware:
     def _personal(request):
         """An answer to a session or to credentials may depend on who asks (the API is anonymous
         today, but a view added tomorrow need not be), so it is never shared."""
-        return (
-            settings.SESSION_COOKIE_NAME in request.COOKIES
-            or "Authorization" in request.headers
-        )
+        return settings.SESSION_COOKIE_NAME in request.COOKIES or "Authorization" in request.headers
 
     @staticmethod
     def _key(request, version):
