@@ -170,7 +170,7 @@ def test_only_the_calls_moderators_see_applications_export_them_and_open_attachm
     export = client.get(listing, {"export": "csv"})
     assert export.status_code == 200
     rows = b"".join(export.streaming_content).decode().splitlines()
-    assert rows[0].startswith("Inskickningsdatum,Förening,E-post,Budget") or "Förening" in rows[0]
+    assert rows[0] == "Inlämningsdatum,Förening,E-post,Budget,Språk"
     assert len(rows) == 3
     assert any("Byalaget" in row and "sv" in row for row in rows[1:])
     assert any(attachment in row for row in rows[1:])

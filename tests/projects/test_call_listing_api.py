@@ -4,6 +4,7 @@ funder's page, in newsletters and in the 360Giving export."""
 
 import datetime
 import json
+import re
 
 import icalendar
 import pytest
@@ -15,6 +16,7 @@ from django.utils import timezone, translation
 from apps.core.localize import translate
 from apps.network.factories import OrganisationFactory
 from apps.network.registry import NEWSLETTER_CONTENT
+from apps.projects.factories import ThemeFactory
 from tests.projects.conftest import make_call, make_project
 
 UTC = datetime.UTC
@@ -218,7 +220,9 @@ def test_detail_lists_funded_projects_and_totals_per_currency(client, calls, pro
         {"currency": "SEK", "amount": "27500.00"},
     ]
     page = client.get(call.url)
-    assert "Beviljat hittills" in page.text and "27" in page.text
+    totals = page.text.split("<tfoot>")[1].split("</tfoot>")[0]
+    assert "Beviljat hittills" in totals
+    assert re.search(r"27\D?500 SEK", totals) and re.search(r"24\D?000 DKK", totals)
     assert client.get("/api/calls/no-such-call/").status_code == 404
 
 
@@ -286,7 +290,7 @@ def test_listing_api_and_feed_query_counts_do_not_grow_with_calls(
                 intake="cutoffs" if i % 2 else "period",
                 closes_date=None if i % 2 else D(2026, 12, 1),
                 deadlines=[(D(2026, 11, 1),), (D(2027, 1, 1),)] if i % 2 else [],
-                themes=[themes["culture"], themes["events"]],
+                themes=[themes["culture"], ThemeFactory()],
                 places=["leader-alh", "SE-08"],
                 applicants=["association", "company"],
                 publish=False,
@@ -294,8 +298,10 @@ def test_listing_api_and_feed_query_counts_do_not_grow_with_calls(
 
     add(2, 0)
     client.get("/sv/utlysningar/")  # warm the per-process caches (site root paths, locales)
+    client.get("/en/calls/")
     urls = [
         ("/sv/utlysningar/", None),
+        ("/en/calls/", None),
         ("/api/calls/", {"locale": "sv"}),
         ("/calls/deadlines.ics", {"locale": "sv"}),
     ]

@@ -157,3 +157,18 @@ def test_dates_and_ways_to_apply_are_validated(call_index):
         with pytest.raises(ValidationError) as error:
             fresh.full_clean()
         assert field in error.value.message_dict, changes
+
+
+def test_an_identifier_taken_from_the_slug_is_checked_for_clashes_too(call_index, en):
+    """Two different calls with the same slug (one per language tree) must not share the
+    identifier /api/calls/<identifier>/ answers to."""
+    from apps.projects.factories import FundingCallPageFactory
+
+    first = make_call(call_index, title="Kulturpulje", slug="kulturpulje")
+    assert first.identifier == "kulturpulje"
+    english_original = FundingCallPageFactory.build(
+        title="Culture fund", slug="kulturpulje", identifier="", locale=en
+    )
+    with pytest.raises(ValidationError) as refused:
+        english_original.clean()
+    assert "identifier" in refused.value.message_dict

@@ -31,6 +31,7 @@ from apps.projects.models import (
     Intake,
     Theme,
 )
+from apps.projects.models.call_status import ACCEPTING
 from apps.projects.models.project_page import Currency
 
 
@@ -157,9 +158,7 @@ class CallSerializer(serializers.Serializer):
             "method": method,
             "email": call.application_email or None,
             "url": url,
-            "accepting": not call.paused
-            and call.current_status
-            in (CallStatus.OPEN, CallStatus.CLOSING_SOON, CallStatus.ROLLING),
+            "accepting": not call.paused and call.current_status in ACCEPTING,
         }
 
     def get_html_url(self, call) -> str:

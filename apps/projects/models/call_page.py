@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -293,6 +294,7 @@ class FundingCallPage(ListingMixin, HeadlessPreviewMixin, AbstractForm):
             if value is not None and value < 0:
                 errors[name] = _("Amounts cannot be negative.")
         errors.update(self._clean_application())
+        self._fill_identifier()
         if self.identifier:
             clash = FundingCallPage.objects.filter(identifier=self.identifier).exclude(
                 translation_key=self.translation_key
@@ -321,10 +323,13 @@ class FundingCallPage(ListingMixin, HeadlessPreviewMixin, AbstractForm):
             )
         return errors
 
-    def save(self, *args, **kwargs):
-        zone = ZoneInfo(self.time_zone)
+    def _fill_identifier(self):
         if not self.identifier:
             self.identifier = slugify(self.slug or self.title)[:80]
+
+    def save(self, *args, **kwargs):
+        zone = ZoneInfo(self.time_zone)
+        self._fill_identifier()
         self.opens_at = local_instant(self.opens_date, self.opens_time, zone)
         self.closes_at = local_instant(self.closes_date, self.closes_time, zone)
         rows = list(self.deadlines.all())
@@ -403,6 +408,10 @@ class FundingCallPage(ListingMixin, HeadlessPreviewMixin, AbstractForm):
     def serve(self, request, *args, **kwargs):
         from apps.projects.calls.applying import serve_call
 
+        if not getattr(request, "is_preview", False):
+            # Status, countdown, deadline list and the open-period check each read the cut-off
+            # dates; one query for all of them. (A preview keeps the editor's unsaved rows.)
+            prefetch_related_objects([self], "deadlines")
         return serve_call(self, request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
