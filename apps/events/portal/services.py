@@ -134,9 +134,16 @@ def submit(account, page):
     return portal
 
 
+class PendingChanges(NotAllowed):
+    """Cancelling publishes at once; with changes not yet approved it would publish (or drop)
+    what no moderator has seen."""
+
+
 def _publish_fact_change(account, page, change):
-    if not page.live:
+    if not page.live or not account.can_submit:
         raise NotAllowed
+    if page.has_unpublished_changes:
+        raise PendingChanges
     _withdraw(page, account.user)
     live = type(page).objects.get(pk=page.pk)
     change(live)

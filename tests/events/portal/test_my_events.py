@@ -270,3 +270,44 @@ def test_submit_service_refuses_unverified_accounts(organiser, venue, client):
     organiser.email_verified_at = None
     with pytest.raises(services.NotAllowed):
         services.submit(organiser, page)
+
+
+def test_cancelling_is_refused_while_changes_wait_and_keeps_them(client, organiser, venue):
+    """Cancelling publishes at once, so it must not publish (or drop) an unapproved edit."""
+    TrustedOrganisation.objects.create(organisation=organiser.organisation)
+    login(client, organiser)
+    page = create(client, venue, frequency="weekly", ends="after", count="3")
+    client.post(f"/sv/arrangor/events/{page.pk}/submit/")
+    page.refresh_from_db()
+    assert page.live
+    client.post(f"/sv/arrangor/events/{page.pk}/edit/", event_data(venue, title_sv="Ej granskad"))
+    first = EventOccurrence.objects.filter(series__key=page.translation_key).order_by("start")[0]
+    cancel_date = client.post(
+        f"/sv/arrangor/events/{page.pk}/cancel-date/",
+        {"date": first.start_date.isoformat(), "note": "Sjukdom"},
+        follow=True,
+    )
+    client.post(f"/sv/arrangor/events/{page.pk}/cancel/", {"confirm": "on"})
+    page.refresh_from_db()
+    first.refresh_from_db()
+    assert page.status != "cancelled" and first.status != "cancelled"
+    assert page.has_unpublished_changes and page.title != "Ej granskad"
+    assert page.get_latest_revision_as_object().title == "Ej granskad"
+    assert "moderator" in cancel_date.text
+
+
+def test_joining_by_invitation_makes_a_plain_member(organiser, other_organiser):
+    from apps.events.portal.models import OrganiserInvitation, OrganiserRole
+    from apps.events.portal.views.team import _join
+
+    organiser.role = OrganiserRole.ADMIN
+    organiser.save()
+    invitation = OrganiserInvitation.objects.create(
+        organisation=other_organiser.organisation,
+        email=organiser.user.email,
+        invited_by=other_organiser.user,
+    )
+    _join(organiser, invitation)
+    organiser.refresh_from_db()
+    assert organiser.organisation == other_organiser.organisation
+    assert organiser.role == OrganiserRole.MEMBER and organiser.proposal is None

@@ -5,7 +5,9 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -18,6 +20,11 @@ from apps.events.portal.permissions import get_owned_event, organiser_required
 from apps.events.portal.ratelimit import RateLimited, check_attempt
 from apps.events.portal.status import EventRow, my_events, portal_of, rows
 from apps.events.portal.views.accounts import page, rate_limited
+
+PENDING_CHANGES = gettext_lazy(
+    "This event has changes that no moderator has approved yet. Cancel it once the review is "
+    "done, or ask a moderator."
+)
 
 PER_PAGE = 25
 
@@ -120,7 +127,7 @@ def event_detail_view(request, pk):
     municipality = latest.venue.municipality_id if latest.venue_id else None
     upcoming = (
         EventOccurrence.objects.visible()
-        .filter(series__key=event.translation_key)
+        .filter(series__key=event.translation_key, end__gte=timezone.now())
         .order_by("start")[:30]
     )
     return page(
@@ -179,6 +186,8 @@ def event_cancel_view(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.cancel_event(account, event)
+        except services.PendingChanges:
+            messages.error(request, PENDING_CHANGES)
         except services.NotAllowed:
             messages.error(
                 request, _("Only published events that are not cancelled can be cancelled.")
@@ -198,11 +207,14 @@ def occurrence_cancel_view(request, pk):
     if form.is_valid():
         day = form.cleaned_data["date"]
         known = EventOccurrence.objects.visible().filter(
-            series__key=event.translation_key, start_date=day
+            series__key=event.translation_key, start_date=day, end__gte=timezone.now()
         )
         if known.exists():
             try:
                 services.cancel_occurrence(account, event, day, form.cleaned_data["note"])
+            except services.PendingChanges:
+                messages.error(request, PENDING_CHANGES)
+                return redirect("portal:event", pk=event.pk)
             except services.NotAllowed:
                 pass
             else:

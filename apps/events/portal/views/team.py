@@ -156,8 +156,12 @@ def accept_invitation_view(request, token):
 
 
 def _join(account, invitation):
+    """Joining makes a plain member: a role or a pending proposal from elsewhere does not carry
+    over to the organisation that invited."""
     account.organisation = invitation.organisation
+    account.role = OrganiserRole.MEMBER
     account.requested_organisation = None
+    account.proposal = None
     account.email_verified_at = account.email_verified_at or timezone.now()
     account.save()
     invitation.accepted_at = timezone.now()
