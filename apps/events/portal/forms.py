@@ -212,8 +212,6 @@ class EventForm(forms.Form):
     )
     remove_image = forms.BooleanField(label=_("Remove the current image"), required=False)
 
-    text_fields = TEXT_FIELDS
-
     def __init__(self, *args, original_language=None, has_image=False, **kwargs):
         self.original_language = original_language
         super().__init__(*args, **kwargs)

@@ -9,9 +9,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import TaskState
 
-from apps.events.factories import EventPageFactory
+from apps.events.factories import EventPageFactory, VenueFactory
 from apps.events.models import EventOccurrence, EventPage, TrustedOrganisation
 from apps.events.portal import services
+from apps.network.factories import municipality
 from tests.events.portal.conftest import event_data, login
 
 pytestmark = pytest.mark.django_db
@@ -184,7 +185,11 @@ def test_clashes_in_the_same_municipality_are_shown_before_submitting(
         venue=venue,
     )
     publish(
-        title="Långt bort", start_date=day, start_time=datetime.time(19), end_time=datetime.time(23)
+        title="Långt bort",
+        start_date=day,
+        start_time=datetime.time(19),
+        end_time=datetime.time(23),
+        venue=VenueFactory(town="Kalmar", municipality=municipality("0880")),
     )
     publish(
         title="Morgonyoga",
@@ -198,6 +203,7 @@ def test_clashes_in_the_same_municipality_are_shown_before_submitting(
     html = client.get(f"/sv/arrangor/events/{page.pk}/").content.decode()
     assert "Dans på logen" in html
     assert "Morgonyoga" not in html
+    assert "Långt bort" not in html
 
 
 def test_moderators_see_organiser_organisation_and_clashes_in_the_editor(
