@@ -12,7 +12,7 @@ from apps.core.api.pages import HeadlessPreviewView, wagtail_router
 from apps.core.api.removed import RemovedViewSet
 from apps.events.api.views import EventViewSet
 from apps.network.api import OrganisationViewSet, PlaceViewSet
-from apps.network.newsletters.api import NewsletterListViewSet, SubscriptionView
+from apps.newsletters.api import NewsletterListViewSet, SubscriptionView
 from apps.projects.api import ProjectViewSet
 from apps.projects.calls.api import CallViewSet
 from apps.projects.news.api import NewsViewSet

@@ -7,8 +7,13 @@ class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("Site")
 
+    default_auto_field = "django.db.models.BigAutoField"
+
     def ready(self):
+        from apps.core import content_version
+
         post_migrate.connect(ensure_locales, sender=self)
+        content_version.register_public(self)
 
 
 def ensure_locales(using="default", **kwargs):

@@ -1,7 +1,7 @@
 import factory
 import wagtail_factories
-from wagtail.models import Locale
 
+from apps.core.factories import LocaleFactory
 from cms.models import HomePage, StandardPage
 
 
@@ -9,7 +9,7 @@ class HomePageFactory(wagtail_factories.PageFactory):
     title = "Bygd"
     slug = factory.Sequence(lambda n: f"hem-{n}")
     intro = "Projekt och evenemang på landsbygden."
-    locale = factory.LazyFunction(lambda: Locale.objects.get(language_code="sv"))
+    locale = factory.SubFactory(LocaleFactory)
 
     class Meta:
         model = HomePage

@@ -5,7 +5,7 @@ show is left out rather than shown empty."""
 from django.utils.translation import gettext_lazy as _
 
 from apps.events.sections import home_section as upcoming_events
-from apps.network.newsletters.home import newsletter_section
+from apps.newsletters.home import newsletter_section
 from apps.projects.calls.sections import home_section as open_calls
 from apps.projects.models import NewsIndexPage, ProjectIndexPage
 

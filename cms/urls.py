@@ -11,7 +11,7 @@ from wagtail.images.views.serve import ServeView
 
 from apps.core.api.errors import json_not_found, json_server_error
 from apps.events import feeds as event_feeds
-from apps.network.newsletters import urls as newsletter_urls
+from apps.newsletters import urls as newsletter_urls
 from apps.projects.calls.feeds import deadlines_feed
 from apps.projects.news.feeds import ProjectNewsFeed, SiteNewsFeed, TagNewsFeed, atom
 from cms import views
@@ -43,7 +43,7 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
 
 urlpatterns += i18n_patterns(
     path(_("search/"), views.search, name="search"),
-    path(_("organisers/"), include("apps.events.portal.urls")),
+    path(_("organisers/"), include("apps.portal.urls")),
     path("", include(newsletter_urls.urlpatterns)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

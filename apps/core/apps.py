@@ -6,6 +6,7 @@ class CoreConfig(AppConfig):
     name = "apps.core"
     label = "core"
     verbose_name = _("Core building blocks")
+    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
         from apps.core import content_version

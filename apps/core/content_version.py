@@ -12,19 +12,28 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 CACHE_KEY = "bygd:content-version"
 
-#: Models whose rows are public content, as "app_label" (the whole app) or "app_label.model".
-PUBLIC_CONTENT = (
-    "cms",
-    "network",
-    "projects",
-    "events",
+#: Wagtail's own public rows; apps add theirs with register_public() from AppConfig.ready.
+_PUBLIC_APPS = set()
+_PUBLIC_MODELS = {
     "wagtailcore.page",
     "wagtailcore.site",
     "wagtailcore.locale",
     "wagtailimages.image",
     "wagtaildocs.document",
     "core.tombstone",
-)
+}
+_PRIVATE_MODELS = set()
+
+
+def register_public(app_config):
+    """Every model of ``app_config`` is public content unless it is registered as private."""
+    _PUBLIC_APPS.add(app_config.label)
+
+
+def register_private(*models):
+    """Rows that never show in public answers (subscriptions, accounts): writing them keeps
+    cached answers valid."""
+    _PRIVATE_MODELS.update(model._meta.label_lower for model in models)
 
 
 def current():
@@ -43,10 +52,9 @@ def bump():
 
 def _is_public(model):
     meta = model._meta
-    private = getattr(settings, "BYGD_PRIVATE_MODELS", ())
-    if meta.label_lower in private:
+    if meta.label_lower in _PRIVATE_MODELS:
         return False
-    return meta.app_label in PUBLIC_CONTENT or meta.label_lower in PUBLIC_CONTENT
+    return meta.app_label in _PUBLIC_APPS or meta.label_lower in _PUBLIC_MODELS
 
 
 def _after_commit():

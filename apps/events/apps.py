@@ -9,11 +9,11 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from apps.core import content_version
         from apps.events import signals
-        from apps.events.portal import moderation
         from apps.events.sections import organisation_section
         from apps.network.registry import register_organisation_section
 
         signals.connect()
-        moderation.connect()
         register_organisation_section(organisation_section)
+        content_version.register_public(self)

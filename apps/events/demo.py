@@ -16,7 +16,6 @@ from apps.events.models import (
     EventPage,
     Venue,
 )
-from apps.events.portal import demo as portal_demo
 from apps.network.models import Organisation, Place, PlaceKind
 
 
@@ -25,7 +24,6 @@ def load(home, log):
     categories = ensure_categories(log)
     venues = ensure_venues(log)
     ensure_events(calendar, categories, venues, log)
-    portal_demo.load(home, log)
 
 
 def ensure_calendar(home, log):

@@ -2,22 +2,21 @@ import datetime
 
 import factory
 import wagtail_factories
-from django.utils import timezone
 
+from apps.core.factories import LocaleFactory
 from apps.events.models import (
     EventCategory,
     EventIndexPage,
     EventPage,
-    OrganiserAccount,
     Venue,
 )
-from apps.network.factories import OrganisationFactory, municipality, swedish
+from apps.network.factories import OrganisationFactory, municipality
 
 
 class EventCategoryFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Kategori {n}")
     slug = factory.Sequence(lambda n: f"kategori-{n}")
-    locale = factory.LazyFunction(swedish)
+    locale = factory.SubFactory(LocaleFactory)
 
     class Meta:
         model = EventCategory
@@ -31,7 +30,7 @@ class VenueFactory(factory.django.DjangoModelFactory):
     municipality = factory.LazyFunction(lambda: municipality("0884"))
     latitude = "57.665000"
     longitude = "15.855000"
-    locale = factory.LazyFunction(swedish)
+    locale = factory.SubFactory(LocaleFactory)
 
     class Meta:
         model = Venue
@@ -58,34 +57,3 @@ class EventPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = EventPage
-
-
-class OrganiserAccountFactory(factory.django.DjangoModelFactory):
-    """A verified organiser acting for a new organisation; the password is "portal-pass-1"."""
-
-    user = factory.LazyFunction(
-        lambda: _organiser_user(f"organiser{OrganiserAccountFactory._next()}@example.org")
-    )
-    organisation = factory.SubFactory(OrganisationFactory)
-    role = "admin"
-    language = "sv"
-    email_verified_at = factory.LazyFunction(timezone.now)
-
-    class Meta:
-        model = OrganiserAccount
-
-    _counter = 0
-
-    @classmethod
-    def _next(cls):
-        cls._counter += 1
-        return cls._counter
-
-
-PASSWORD = "portal-pass-1"  # noqa: S105 - test factories only
-
-
-def _organiser_user(email):
-    from apps.events.portal.accounts import create_user
-
-    return create_user(email, "Organiser", PASSWORD)

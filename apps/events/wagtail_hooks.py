@@ -2,13 +2,11 @@
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from apps.events.models import EventCategory, Venue
-from apps.events.portal.admin import OrganiserPortalGroup
 from apps.network.models import Place
 
 
@@ -49,8 +47,3 @@ class EventsGroup(SnippetViewSetGroup):
 
 
 register_snippet(EventsGroup)
-
-
-@hooks.register("register_admin_viewset")
-def register_organiser_portal():
-    return OrganiserPortalGroup()

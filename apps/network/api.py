@@ -8,7 +8,8 @@ from rest_framework import serializers, viewsets
 
 from apps.core.api.errors import ERROR_RESPONSES
 from apps.core.api.fields import OptionalURLField
-from apps.core.api.params import LOCALE_PARAMETERS, parse_bool, parse_locale
+from apps.core.api.locale import LocaleContextMixin
+from apps.core.api.params import LOCALE_PARAMETERS
 from apps.core.locale import with_fallback
 from apps.network.models import NetworkIndexPage, Organisation, OrganisationKind, Place, PlaceKind
 
@@ -77,21 +78,6 @@ class PlaceSerializer(serializers.ModelSerializer):
         if place.kind != PlaceKind.LEADER_AREA:
             return []
         return [municipality.identifier for municipality in place.covers.all()]
-
-
-class LocaleContextMixin:
-    def get_serializer_context(self):
-        context = super().get_serializer_context()
-        if getattr(self, "swagger_fake_view", False):
-            return context
-        context["locale"] = self.locale
-        context["language"] = self.locale.language_code
-        return context
-
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        self.locale = parse_locale(request)
-        self.fallback = parse_bool(request, "fallback", True)
 
 
 @extend_schema_view(

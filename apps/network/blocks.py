@@ -1,88 +1,9 @@
-"""StreamField blocks of the network app that other apps' pages may use too: the newsletter
-signup form, and the newsletter blocks that show content other apps register (see registry)."""
-
-import datetime
-
-from django.utils import timezone, translation
-from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
-from wagtail.snippets.blocks import SnippetChooserBlock
+"""StreamField blocks of network pages: the shared blocks plus a newsletter signup, so a network
+can offer its own lists where it likes on its page."""
 
 from apps.core.blocks import BaseStreamBlock
-from apps.core.locale import active_locale
-from apps.network.registry import NEWSLETTER_CONTENT, newsletter_content_choices
-
-
-class NewsletterSignupBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Heading"), max_length=200, required=False)
-    text = blocks.TextBlock(label=_("Text"), required=False)
-    newsletter_list = SnippetChooserBlock("network.NewsletterList", label=_("List"))
-
-    class Meta:
-        icon = "mail"
-        label = _("Newsletter signup")
-        template = "network/newsletter/blocks/signup.html"
-
-    def get_context(self, value, parent_context=None):
-        from apps.network.newsletters.forms import signup_form_context
-
-        context = super().get_context(value, parent_context=parent_context)
-        request = (parent_context or {}).get("request")
-        newsletter_list = value["newsletter_list"]
-        if newsletter_list is not None:
-            newsletter_list = newsletter_list.in_language(translation.get_language())
-        context.update(signup_form_context(request, [newsletter_list] if newsletter_list else []))
-        return context
-
-
-class RegisteredContentBlock(blocks.StructBlock):
-    """Renders whatever the chosen provider returns at rendering time, so a newsletter drafted
-    today shows the posts and events that exist when it is previewed and sent."""
-
-    heading = blocks.CharBlock(label=_("Heading"), max_length=200, required=False)
-    source = blocks.ChoiceBlock(choices=newsletter_content_choices, label=_("Content"))
-    parameter = blocks.CharBlock(
-        label=_("Filter"),
-        required=False,
-        max_length=200,
-        help_text=_("e.g. a project identifier or an event category; see the content's help."),
-    )
-    limit = blocks.IntegerBlock(label=_("Number of items"), default=5, min_value=1, max_value=20)
-    days = blocks.IntegerBlock(
-        label=_("Only from the last N days"), required=False, min_value=1, max_value=365
-    )
-
-    class Meta:
-        icon = "list-ul"
-        label = _("Content from the site")
-        template = "network/newsletter/blocks/registered_content.html"
-
-    def items(self, value, locale=None):
-        content = NEWSLETTER_CONTENT.get(value["source"])
-        if content is None:
-            return []
-        since = None
-        if value.get("days"):
-            since = timezone.now() - datetime.timedelta(days=value["days"])
-        return list(
-            content.items(
-                locale=locale or active_locale(),
-                parameter=value.get("parameter") or "",
-                limit=value.get("limit") or 5,
-                since=since,
-            )
-        )[: value.get("limit") or 5]
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context=parent_context)
-        page = (parent_context or {}).get("page")
-        context["items"] = self.items(value, getattr(page, "locale", None))
-        return context
+from apps.newsletters.blocks import NewsletterSignupBlock
 
 
 class NetworkStreamBlock(BaseStreamBlock):
     newsletter_signup = NewsletterSignupBlock()
-
-
-class NewsletterStreamBlock(BaseStreamBlock):
-    site_content = RegisteredContentBlock()

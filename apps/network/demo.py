@@ -4,7 +4,6 @@ seeds name, and two networks (rural developers in Kalmar County, Kulturregion St
 import datetime
 
 from apps.core.demo import T, ensure_translations, get_or_add_child, source_locale, strings
-from apps.network import newsletter_demo
 from apps.network.models import (
     NetworkContact,
     NetworkIndexPage,
@@ -168,7 +167,6 @@ def load(home, log):
     organisations = ensure_organisations(log)
     people = ensure_people(organisations, log)
     ensure_network_pages(home, organisations, people, log)
-    newsletter_demo.load(home, log)
 
 
 def ensure_leader_areas(log):

@@ -6,8 +6,10 @@ class ProjectsConfig(AppConfig):
     name = "apps.projects"
     label = "projects"
     verbose_name = _("Projects")
+    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from apps.core import content_version
         from apps.projects import newsletter_content, organisation_section, signals
         from apps.projects.calls import sections as call_sections
 
@@ -16,6 +18,7 @@ class ProjectsConfig(AppConfig):
         newsletter_content.register()
         call_sections.register()
         _register_tombstones()
+        content_version.register_public(self)
 
 
 def _register_tombstones():

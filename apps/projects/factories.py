@@ -2,8 +2,8 @@ import datetime
 
 import factory
 import wagtail_factories
-from wagtail.models import Locale
 
+from apps.core.factories import LocaleFactory
 from apps.network.factories import OrganisationFactory
 from apps.projects.models import (
     FundingCallIndexPage,
@@ -17,14 +17,10 @@ from apps.projects.models import (
 )
 
 
-def swedish():
-    return Locale.objects.get(language_code="sv")
-
-
 class ThemeFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Tema {n}")
     slug = factory.Sequence(lambda n: f"tema-{n}")
-    locale = factory.LazyFunction(swedish)
+    locale = factory.SubFactory(LocaleFactory)
 
     class Meta:
         model = Theme
@@ -34,7 +30,7 @@ class FundingProgrammeFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Program {n}")
     slug = factory.Sequence(lambda n: f"program-{n}")
     funder = factory.SubFactory(OrganisationFactory)
-    locale = factory.LazyFunction(swedish)
+    locale = factory.SubFactory(LocaleFactory)
 
     class Meta:
         model = FundingProgramme

@@ -4,7 +4,7 @@ project X" (parameter: a project identifier, or empty for all news)."""
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from apps.network.registry import register_newsletter_content
+from apps.newsletters.registry import register_newsletter_content
 
 
 def latest_posts(locale, parameter, limit, since):

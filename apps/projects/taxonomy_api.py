@@ -8,9 +8,9 @@ from rest_framework import serializers, viewsets
 
 from apps.core.api.errors import ERROR_RESPONSES
 from apps.core.api.fields import OptionalURLField
+from apps.core.api.locale import LocaleContextMixin
 from apps.core.api.params import LOCALE_PARAMETERS
 from apps.core.locale import with_fallback
-from apps.network.api import LocaleContextMixin
 from apps.projects.models import FundingProgramme, Theme
 
 

@@ -37,9 +37,11 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 INSTALLED_APPS = [
     "cms",
     "apps.core",
+    "apps.newsletters",
     "apps.network",
     "apps.projects",
     "apps.events",
+    "apps.portal",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -283,18 +285,6 @@ BYGD_CACHED_PATHS = r"^/(api/|feeds/|calendar\.ics|calendar/|calls/)"
 BYGD_UNCACHED_PATHS = r"^/api/(v2/preview|newsletter/subscriptions)"
 BYGD_CACHE_MAX_AGE = int(os.environ.get("BYGD_CACHE_MAX_AGE", "60"))
 BYGD_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("BYGD_CACHE_STALE_WHILE_REVALIDATE", "300"))
-# Rows that never show in public answers; writing them leaves cached answers valid.
-BYGD_PRIVATE_MODELS = (
-    "network.subscription",
-    "network.suppression",
-    "network.sending",
-    "network.delivery",
-    "events.organiseraccount",
-    "events.organisationproposal",
-    "events.organiserinvitation",
-    "events.trustedorganisation",
-    "events.portalevent",
-)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Bygd API",
     "DESCRIPTION": (

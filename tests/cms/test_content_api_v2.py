@@ -14,11 +14,10 @@ from apps.network.factories import (
     NetworkIndexPageFactory,
     NetworkMembershipFactory,
     NetworkPageFactory,
-    NewsletterArchivePageFactory,
-    NewsletterPageFactory,
     OrganisationFactory,
     PersonFactory,
 )
+from apps.newsletters.factories import NewsletterArchivePageFactory, NewsletterPageFactory
 from apps.projects.factories import ProjectIndexPageFactory, ThemeFactory
 from apps.projects.models import NewsIndexPage, PostAuthor, ProjectPostPage
 from cms.factories import StandardPageFactory
@@ -103,7 +102,7 @@ BUILDERS = {
     "projects.ProjectPage": _project,
     "projects.ProjectPostPage": _post,
     "events.EventPage": _event,
-    "network.NewsletterPage": _newsletter,
+    "newsletters.NewsletterPage": _newsletter,
 }
 
 

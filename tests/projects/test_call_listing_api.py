@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 
 from apps.core.localize import translate
 from apps.network.factories import OrganisationFactory
-from apps.network.registry import NEWSLETTER_CONTENT
+from apps.newsletters.registry import NEWSLETTER_CONTENT
 from apps.projects.factories import ThemeFactory
 from tests.projects.conftest import make_call, make_project
 

@@ -234,7 +234,7 @@ def test_editor_can_open_the_translate_screen(admin_client, news):
 
 @pytest.mark.django_db
 def test_newsletters_can_pull_in_a_projects_latest_posts(news, en):
-    from apps.network.registry import NEWSLETTER_CONTENT
+    from apps.newsletters.registry import NEWSLETTER_CONTENT
 
     items = NEWSLETTER_CONTENT["project-posts"].items(en, "ALH-1", 5, None)
     assert [item["title"] for item in items] == ["Tjugo evenemang", "A new platform"]

@@ -9,6 +9,7 @@ from rest_framework import viewsets
 from rest_framework.response import Response
 
 from apps.core.api.errors import ERROR_RESPONSES
+from apps.core.api.locale import LocaleContextMixin
 from apps.core.api.params import LOCALE_PARAMETERS
 from apps.events.api.serializers import (
     EventDetailSerializer,
@@ -19,7 +20,6 @@ from apps.events.api.serializers import (
 from apps.events.filters import CalendarFilter, base_queryset, only_in_locale
 from apps.events.listing import CategoryLabels, pages_by_key
 from apps.events.models import EventOccurrence, EventPage, EventSeries
-from apps.network.api import LocaleContextMixin
 
 
 def occurrence_rows(occurrences, locale, fallback, request):

@@ -30,20 +30,3 @@ __all__ = [
     "OccurrenceStatus",
     "Venue",
 ]
-
-# The organiser portal's models belong to this app's label; imported here so Django finds them.
-from apps.events.portal.models import (  # noqa: E402
-    OrganisationProposal,
-    OrganiserAccount,
-    OrganiserInvitation,
-    PortalEvent,
-    TrustedOrganisation,
-)
-
-__all__ += [
-    "OrganisationProposal",
-    "OrganiserAccount",
-    "OrganiserInvitation",
-    "PortalEvent",
-    "TrustedOrganisation",
-]

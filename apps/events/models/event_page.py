@@ -24,9 +24,10 @@ from wagtail_localize.fields import SynchronizedField
 
 from apps.core.blocks import BaseStreamBlock
 from apps.core.mixins import ListingMixin
+from apps.core.panels import ExtensibleObjectList
 from apps.core.preview import HeadlessPreviewMixin
 from apps.events.models.schedule import EventSchedule
-from apps.events.portal.panels import OrganiserPanel
+from apps.events.registry import EDITOR_PANELS
 
 
 class EventStatus(models.TextChoices):
@@ -152,7 +153,6 @@ class EventPage(EventSchedule, ListingMixin, HeadlessPreviewMixin, Page):
     ]
 
     content_panels = [
-        OrganiserPanel(),
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("image"),
@@ -210,7 +210,7 @@ class EventPage(EventSchedule, ListingMixin, HeadlessPreviewMixin, Page):
     promote_panels = Page.promote_panels + ListingMixin.listing_panels
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading=_("Content")),
+            ExtensibleObjectList(content_panels, heading=_("Content"), registry=EDITOR_PANELS),
             ObjectList(schedule_panels, heading=_("Schedule")),
             ObjectList(promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),

@@ -156,8 +156,8 @@ class NetworkPage(ListingMixin, HeadlessPreviewMixin, Page):
 
     def newsletter_signup(self, request):
         """The signup form for the lists this network owns, in the page's language."""
-        from apps.network.models.newsletter_list import NewsletterList
-        from apps.network.newsletters.forms import signup_form_context
+        from apps.newsletters.forms import signup_form_context
+        from apps.newsletters.models.newsletter_list import NewsletterList
 
         owned = NewsletterList.objects.filter(
             owner__translation_key=self.translation_key

@@ -18,7 +18,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from apps.network.newsletters.ratelimit import client_ip
+from apps.newsletters.ratelimit import client_ip
 from apps.projects.calls.attachments import save_attachment
 from apps.projects.models import ApplicationMethod, CallSubmission
 

@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from apps.core.locale import active_locale
-from apps.network.registry import register_newsletter_content, register_organisation_section
+from apps.network.registry import register_organisation_section
+from apps.newsletters.registry import register_newsletter_content
 from apps.projects.calls.countdown import countdown
 from apps.projects.calls.query import base_queryset
 from apps.projects.models import FundingCallIndexPage

@@ -7,6 +7,8 @@ from django.core.management.base import BaseCommand
 
 from apps.events import demo as events_demo
 from apps.network import demo as network_demo
+from apps.newsletters import demo as newsletters_demo
+from apps.portal import demo as portal_demo
 from apps.projects import demo as projects_demo
 from apps.projects.calls import demo as calls_demo
 from apps.projects.news import demo as news_demo
@@ -14,10 +16,12 @@ from cms import demo as site_demo
 
 APP_DEMOS = [
     ("network", network_demo.load),
+    ("newsletters", newsletters_demo.load),
     ("projects", projects_demo.load),
     ("news", news_demo.load),
     ("calls", calls_demo.load),
     ("events", events_demo.load),
+    ("portal", portal_demo.load),
 ]
 
 

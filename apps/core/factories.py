@@ -1,0 +1,13 @@
+"""Factories every app's factories build on. Locales are get-or-create: each configured language
+has one row (made by migrations), and a test asks for it rather than making a second."""
+
+import factory
+from wagtail.models import Locale
+
+
+class LocaleFactory(factory.django.DjangoModelFactory):
+    language_code = "sv"
+
+    class Meta:
+        model = Locale
+        django_get_or_create = ("language_code",)

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NewslettersConfig(AppConfig):
+    name = "apps.newsletters"
+    label = "newsletters"
+    verbose_name = _("Newsletters")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from apps.core import content_version
+        from apps.newsletters.models import Delivery, Sending, Subscription, Suppression
+
+        content_version.register_public(self)
+        content_version.register_private(Subscription, Suppression, Sending, Delivery)

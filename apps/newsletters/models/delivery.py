@@ -1,0 +1,93 @@
+"""A Sending is one decision to send an issue to a list; a Delivery row is written for each
+recipient *before* the message leaves, so a sending that crashes can be resumed without anyone
+getting the same issue twice (at most once per address, never "maybe twice")."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SendingStatus(models.TextChoices):
+    TEST = "test", _("Test")
+    SCHEDULED = "scheduled", _("Scheduled")
+    SENDING = "sending", _("Sending")
+    DONE = "done", _("Sent")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Sending(models.Model):
+    page = models.ForeignKey(
+        "newsletters.NewsletterPage",
+        verbose_name=_("newsletter"),
+        on_delete=models.PROTECT,
+        related_name="sendings",
+    )
+    newsletter_list = models.ForeignKey(
+        "newsletters.NewsletterList",
+        verbose_name=_("list"),
+        on_delete=models.PROTECT,
+        related_name="sendings",
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=SendingStatus.choices, db_index=True
+    )
+    scheduled_for = models.DateTimeField(_("scheduled for"), null=True, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    sent_count = models.PositiveIntegerField(_("sent"), default=0)
+    failed_count = models.PositiveIntegerField(_("failed"), default=0)
+
+    class Meta:
+        verbose_name = _("sending")
+        verbose_name_plural = _("sendings")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page"],
+                condition=~models.Q(status__in=["test", "cancelled"]),
+                name="one_sending_per_newsletter",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.page} ({self.get_status_display()})"
+
+
+class DeliveryStatus(models.TextChoices):
+    CLAIMED = "claimed", _("Being sent")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+    UNKNOWN = "unknown", _("Interrupted (not retried)")
+
+
+class Delivery(models.Model):
+    sending = models.ForeignKey(Sending, on_delete=models.CASCADE, related_name="deliveries")
+    subscription = models.ForeignKey(
+        "newsletters.Subscription", on_delete=models.CASCADE, related_name="deliveries"
+    )
+    status = models.CharField(max_length=10, choices=DeliveryStatus.choices)
+    language = models.CharField(max_length=8)
+    claimed_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sending", "subscription"], name="one_delivery_per_recipient"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.sending_id}/{self.subscription_id}: {self.status}"

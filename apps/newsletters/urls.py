@@ -1,0 +1,27 @@
+"""Newsletter URLs. ``urlpatterns`` sit inside the language prefix (pages people see);
+``unprefixed_urlpatterns`` hold the RFC 8058 endpoint, which mail programs call without a
+language or session. Paths are not translated so links in sent e-mails never change."""
+
+from django.urls import path
+
+from apps.newsletters import views
+
+urlpatterns = [
+    path("newsletter/signup/", views.signup_view, name="newsletter-signup"),
+    path("newsletter/confirm/<str:token>/", views.confirm_view, name="newsletter-confirm"),
+    path(
+        "newsletter/unsubscribe/<str:token>/",
+        views.unsubscribe_view,
+        name="newsletter-unsubscribe",
+    ),
+    path("newsletter/my-data/", views.data_request_view, name="newsletter-data-request"),
+    path("newsletter/my-data/<str:token>/", views.my_data_view, name="newsletter-my-data"),
+]
+
+unprefixed_urlpatterns = [
+    path(
+        "newsletter/one-click/<str:token>/",
+        views.one_click_unsubscribe,
+        name="newsletter-one-click",
+    ),
+]

@@ -1,0 +1,147 @@
+"""Moderation of portal events with Wagtail's own workflow: one GroupApprovalTask for the
+"Calendar moderators" group. ``ensure_moderation`` creates the group, task and workflow if they
+are missing and is safe to call any number of times (submission, demo loader, tests), so a site
+works without a manual set-up step; renaming them in the admin is not supported."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Workflow,
+    WorkflowState,
+    WorkflowTask,
+)
+
+GROUP_NAME = "Calendar moderators"
+TASK_NAME = "Calendar moderators approve"
+WORKFLOW_NAME = "Calendar moderation"
+PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+MODEL_PERMISSIONS = [
+    "view_organiseraccount",
+    "change_organiseraccount",
+    "view_organisationproposal",
+    "change_organisationproposal",
+    "delete_organisationproposal",
+    "view_trustedorganisation",
+    "add_trustedorganisation",
+    "change_trustedorganisation",
+    "delete_trustedorganisation",
+]
+# Marked for translation so the catalogue carries them for the admin's language.
+LABELS = (_("Calendar moderators"), _("Calendar moderation"))
+
+
+@transaction.atomic
+def ensure_moderation():
+    """The workflow for portal submissions, with its group and the group's permissions on every
+    calendar page and on images (moderators need to see uploads)."""
+    from apps.events.models import EventIndexPage
+    from apps.portal.models import OrganiserAccount
+
+    group, _created = Group.objects.get_or_create(name=GROUP_NAME)
+    access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    group.permissions.add(access)
+    for calendar in EventIndexPage.objects.all():
+        for codename in PAGE_PERMISSIONS:
+            GroupPagePermission.objects.get_or_create(
+                group=group,
+                page=calendar,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
+            )
+    root = Collection.get_first_root_node()
+    if root is not None:
+        for codename in ("choose_image", "change_image"):
+            GroupCollectionPermission.objects.get_or_create(
+                group=group,
+                collection=root,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailimages", codename=codename
+                ),
+            )
+    group.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label=OrganiserAccount._meta.app_label,
+            codename__in=MODEL_PERMISSIONS,
+        )
+    )
+    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=TASK_NAME)
+    task.groups.add(group)
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    return workflow
+
+
+def open_workflow_state(page):
+    """The page's workflow that is under review or waiting for changes, if any."""
+    return (
+        WorkflowState.objects.for_instance(page)
+        .filter(status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES])
+        .first()
+    )
+
+
+def _portal_event(object_id):
+    from apps.portal.models import PortalEvent
+
+    return (
+        PortalEvent.objects.select_related("page", "submitted_by", "created_by")
+        .filter(page_id=object_id)
+        .first()
+    )
+
+
+def on_published(sender, instance, **kwargs):
+    """Whoever publishes the original (workflow, trusted organiser, moderator in the editor),
+    its translations follow with the organiser's text, and "My events" says published."""
+    from apps.portal.content import publish_translations
+    from apps.portal.models import Moderation
+
+    portal = _portal_event(instance.pk)
+    if portal is None:
+        return
+    publish_translations(instance, portal)
+    if portal.moderation != Moderation.APPROVED or portal.reason:
+        portal.moderation = Moderation.APPROVED
+        portal.reason = ""
+        portal.save(update_fields=["moderation", "reason", "updated"])
+
+
+def on_approved(sender, instance, user=None, **kwargs):
+    from apps.portal.emails import send_moderation_result
+
+    portal = _portal_event(instance.object_id)
+    if portal is not None:
+        send_moderation_result(portal, approved=True)
+
+
+def on_rejected(sender, instance, user=None, **kwargs):
+    from apps.portal.emails import send_moderation_result
+    from apps.portal.models import Moderation
+
+    portal = _portal_event(instance.object_id)
+    if portal is None:
+        return
+    task_state = instance.current_task_state
+    portal.reason = task_state.specific.get_comment() if task_state else ""
+    portal.moderation = Moderation.REJECTED
+    portal.save(update_fields=["moderation", "reason", "updated"])
+    send_moderation_result(portal, approved=False, reason=portal.reason)
+
+
+def connect():
+    from wagtail.models import WorkflowState
+    from wagtail.signals import page_published, workflow_approved, workflow_rejected
+
+    from apps.events.models import EventPage
+
+    page_published.connect(on_published, sender=EventPage, dispatch_uid="portal-published")
+    workflow_approved.connect(on_approved, sender=WorkflowState, dispatch_uid="portal-approved")
+    workflow_rejected.connect(on_rejected, sender=WorkflowState, dispatch_uid="portal-rejected")
