@@ -105,7 +105,9 @@ def newsletter_admin_urls():
 
 @hooks.register("register_permissions")
 def newsletter_permissions():
-    return Permission.objects.filter(content_type__app_label=NewsletterPage._meta.app_label, codename="send_newsletter")
+    return Permission.objects.filter(
+        content_type__app_label=NewsletterPage._meta.app_label, codename="send_newsletter"
+    )
 
 
 class SendNewsletterMenuItem(ActionMenuItem):

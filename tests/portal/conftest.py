@@ -8,7 +8,6 @@ from django.core.cache import cache
 from apps.events.factories import EventCategoryFactory, VenueFactory
 from apps.portal.factories import PASSWORD, OrganiserAccountFactory
 from apps.portal.moderation import GROUP_NAME, ensure_moderation
-from tests.events.conftest import calendar, publish  # noqa: F401 - the calendar fixtures
 
 
 @pytest.fixture(autouse=True)
