@@ -11,8 +11,6 @@ from apps.projects.models import (
     FundingProgramme,
     ProjectIndexPage,
     ProjectPage,
-    ProjectPlace,
-    ProjectTheme,
     Theme,
 )
 
@@ -55,14 +53,6 @@ class ProjectPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ProjectPage
-
-
-def add_theme(page, theme):
-    ProjectTheme.objects.create(page=page, theme=theme)
-
-
-def add_place(page, place):
-    ProjectPlace.objects.create(page=page, place=place)
 
 
 class FundingCallIndexPageFactory(wagtail_factories.PageFactory):

@@ -28,9 +28,6 @@ class SubscriptionSource(models.TextChoices):
 
 
 class SubscriptionQuerySet(models.QuerySet):
-    def for_address(self, email):
-        return self.filter(email_digest=address_digest(email))
-
     def of_list(self, newsletter_list):
         return self.filter(newsletter_list__translation_key=newsletter_list.translation_key)
 
@@ -112,6 +109,3 @@ class Suppression(models.Model):
     def __str__(self):
         return self.digest[:12]
 
-    @classmethod
-    def is_suppressed(cls, email):
-        return cls.objects.filter(digest=address_digest(email)).exists()
