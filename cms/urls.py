@@ -1,3 +1,6 @@
+"""The reference host site's URLs: Wagtail, then Bygd's apps included exactly as any host site
+includes them (README, "Installing Bygd's apps into your Wagtail site")."""
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
@@ -10,10 +13,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.images.views.serve import ServeView
 
 from apps.core.api.errors import json_not_found, json_server_error
-from apps.events import feeds as event_feeds
-from apps.newsletters import urls as newsletter_urls
-from apps.projects.calls.feeds import deadlines_feed
-from apps.projects.news.feeds import ProjectNewsFeed, SiteNewsFeed, TagNewsFeed, atom
 from cms import views
 
 urlpatterns = [
@@ -24,18 +23,13 @@ urlpatterns = [
         ServeView.as_view(),
         name="wagtailimages_serve",
     ),
-    path("api/", include("cms.api")),
     path("sitemap.xml", sitemap),
-    path("feeds/news.xml", SiteNewsFeed(), name="news-rss"),
-    path("feeds/news.atom", atom(SiteNewsFeed)(), name="news-atom"),
-    path("feeds/projects/<str:identifier>.xml", ProjectNewsFeed(), name="project-news-rss"),
-    path("feeds/projects/<str:identifier>.atom", atom(ProjectNewsFeed)(), name="project-news-atom"),
-    path("feeds/tags/<slug:tag>.xml", TagNewsFeed(), name="tag-news-rss"),
-    path("feeds/tags/<slug:tag>.atom", atom(TagNewsFeed)(), name="tag-news-atom"),
-    path("", include(newsletter_urls.unprefixed_urlpatterns)),
-    path("calendar.ics", event_feeds.calendar_feed, name="calendar-ics"),
-    path("calendar/<uuid:key>.ics", event_feeds.event_feed, name="event-ics"),
-    path("calls/deadlines.ics", deadlines_feed, name="call-deadlines-ics"),
+    path("", include("apps.core.urls")),
+    path("", include("apps.newsletters.urls")),
+    path("", include("apps.network.urls")),
+    path("", include("apps.projects.urls")),
+    path("", include("apps.events.urls")),
+    path("", include("apps.portal.urls")),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
@@ -43,8 +37,8 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
 
 urlpatterns += i18n_patterns(
     path(_("search/"), views.search, name="search"),
-    path(_("organisers/"), include("apps.portal.urls")),
-    path("", include(newsletter_urls.urlpatterns)),
+    path("", include("apps.portal.i18n_urls")),
+    path("", include("apps.newsletters.i18n_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,24 +1,25 @@
-"""Newsletter URLs. ``urlpatterns`` sit inside the language prefix (pages people see);
-``unprefixed_urlpatterns`` hold the RFC 8058 endpoint, which mail programs call without a
-language or session. Paths are not translated so links in sent e-mails never change."""
+"""Newsletter URLs outside the language prefix (include at the site root): the RFC 8058
+one-click unsubscribe endpoint, which mail programs call without a language or session.
+The pages people see (signup, confirm, unsubscribe, my data) are in ``apps.newsletters.i18n_urls``,
+to include inside ``i18n_patterns``. ``api_urlpatterns`` (/api/newsletter/lists/ and
+/api/newsletter/subscriptions/) are served under /api/ by ``apps.core.urls``. Paths are not
+translated so links in sent e-mails never change."""
 
 from django.urls import path
+from rest_framework import routers
 
 from apps.newsletters import views
+from apps.newsletters.api import NewsletterListViewSet, SubscriptionView
 
-urlpatterns = [
-    path("newsletter/signup/", views.signup_view, name="newsletter-signup"),
-    path("newsletter/confirm/<str:token>/", views.confirm_view, name="newsletter-confirm"),
-    path(
-        "newsletter/unsubscribe/<str:token>/",
-        views.unsubscribe_view,
-        name="newsletter-unsubscribe",
-    ),
-    path("newsletter/my-data/", views.data_request_view, name="newsletter-data-request"),
-    path("newsletter/my-data/<str:token>/", views.my_data_view, name="newsletter-my-data"),
+router = routers.SimpleRouter()
+router.register("newsletter/lists", NewsletterListViewSet, basename="newsletter-list")
+
+api_urlpatterns = [
+    path("newsletter/subscriptions/", SubscriptionView.as_view(), name="newsletter-subscriptions"),
+    *router.urls,
 ]
 
-unprefixed_urlpatterns = [
+urlpatterns = [
     path(
         "newsletter/one-click/<str:token>/",
         views.one_click_unsubscribe,

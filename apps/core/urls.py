@@ -1,0 +1,80 @@
+"""The API surface of every installed Bygd app, mounted at /api/ (include this module at the
+site root, outside ``i18n_patterns``):
+
+- the domain API: each installed app's ``api_urlpatterns`` (from its own ``urls`` module), in
+  INSTALLED_APPS order, so one OpenAPI document covers them all;
+- ``/api/site/`` and ``/api/removed/``;
+- the OpenAPI document ``/api/schema/`` and its rendering ``/api/docs/``;
+- Wagtail's content API v2 (``/api/v2/``) and the headless preview endpoint;
+- any other path under /api/ answers the JSON error format's 404.
+
+An app's API is served when the app is installed; a host does not include it separately."""
+
+from importlib import import_module
+
+from django.apps import apps
+from django.conf import settings
+from django.http import HttpResponsePermanentRedirect
+from django.urls import Resolver404, include, path, re_path, resolve
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+from rest_framework import routers
+
+from apps.core.api.errors import json_not_found
+from apps.core.api.pages import HeadlessPreviewView, wagtail_router
+from apps.core.api.removed import RemovedViewSet
+from apps.core.api.site import SiteInfoView
+
+router = routers.SimpleRouter()
+router.register("removed", RemovedViewSet, basename="removed")
+
+api_urlpatterns = [
+    path("site/", SiteInfoView.as_view(), name="site-info"),
+    *router.urls,
+]
+
+
+def installed_api_urlpatterns():
+    """The domain API of every installed Bygd app: its ``urls.api_urlpatterns``."""
+    patterns = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("apps.") or config.name == __package__:
+            continue
+        try:
+            module = import_module(f"{config.name}.urls")
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.urls":
+                raise
+            continue
+        patterns.extend(getattr(module, "api_urlpatterns", ()))
+    return patterns
+
+
+def api_not_found(request, rest=""):
+    """Unknown /api/ paths: the JSON 404, after the trailing-slash redirect CommonMiddleware
+    would have made had this catch-all not matched."""
+    if settings.APPEND_SLASH and not request.path_info.endswith("/"):
+        try:
+            match = resolve(request.path_info + "/")
+        except Resolver404:
+            match = None
+        if match is not None and match.func is not api_not_found:
+            return HttpResponsePermanentRedirect(request.get_full_path(force_append_slash=True))
+    return json_not_found(request)
+
+
+urlpatterns = [
+    path(
+        "api/",
+        include(
+            [
+                path("v2/preview/", HeadlessPreviewView.as_view(), name="headless-preview"),
+                path("v2/", wagtail_router.urls),
+                path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+                path("docs/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
+                *api_urlpatterns,
+                *installed_api_urlpatterns(),
+                re_path(r"^(?P<rest>.*)$", api_not_found),
+            ]
+        ),
+    ),
+]

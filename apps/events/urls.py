@@ -1,0 +1,19 @@
+"""Events' URLs outside the language prefix (include at the site root): the calendar feeds.
+``api_urlpatterns`` (/api/events/) are served under /api/ by ``apps.core.urls``; the calendar
+pages themselves are Wagtail pages (EventIndexPage)."""
+
+from django.urls import path
+from rest_framework import routers
+
+from apps.events import feeds
+from apps.events.api.views import EventViewSet
+
+router = routers.SimpleRouter()
+router.register("events", EventViewSet, basename="event")
+
+api_urlpatterns = router.urls
+
+urlpatterns = [
+    path("calendar.ics", feeds.calendar_feed, name="calendar-ics"),
+    path("calendar/<uuid:key>.ics", feeds.event_feed, name="event-ics"),
+]
