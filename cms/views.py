@@ -3,12 +3,12 @@ visitor's language where a translation exists, otherwise in its original, marked
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
+from apps.core.base_template import render
 from apps.core.locale import active_locale
 
 MAX_HITS = 200
@@ -45,7 +45,7 @@ def search(request):
 
 def _hits_in_every_language(query, locale):
     """Search each language's pages with that language's own stemming (see
-    apps.core.search_backend), the visitor's language first, so a Swedish word typed on the
+    apps.core.upstream.search_backend), the visitor's language first, so a Swedish word typed on the
     English site still finds the Swedish page."""
     codes = [locale.language_code] + [
         code for code, _name in settings.LANGUAGES if code != locale.language_code

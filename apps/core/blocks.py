@@ -5,8 +5,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from apps.core.upstream.embed_block import RequiredEmbedBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul", "hr"]
 
@@ -105,22 +106,6 @@ class FactBoxBlock(blocks.StructBlock):
         icon = "list-ul"
         label = _("Fact box")
         template = "core/blocks/fact_box.html"
-
-
-class RequiredEmbedBlock(blocks.StructBlock):
-    """The URL is required because wagtail-localize crashes on an empty EmbedBlock (see DESIGN.md)."""
-
-    embed = EmbedBlock(label=_("URL"), required=True)
-    title = blocks.CharBlock(
-        label=_("Title"),
-        max_length=200,
-        help_text=_("Names the embedded content for screen readers."),
-    )
-
-    class Meta:
-        icon = "media"
-        label = _("Embed")
-        template = "core/blocks/embed.html"
 
 
 class BaseStreamBlock(blocks.StreamBlock):

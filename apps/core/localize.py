@@ -2,21 +2,17 @@
 
 Going through wagtail-localize rather than writing the target object directly keeps the result
 editable in its translation editor and lets "Sync translated pages" update the facts later.
-
-Upstream workaround: wagtail-localize 1.14 publishes translated pages in ``on_commit`` with the
-revision as it was saved, so inside a surrounding transaction the publish runs late with stale
-tree counters (and never in tests). We save the target as a draft and publish its revision
-ourselves, at once. Remove ``_save_and_publish`` when wagtail-localize publishes synchronously.
-"""
+Targets are saved and published through apps.core.upstream.localize_publish."""
 
 from django.db import transaction
-from wagtail.models import DraftStateMixin
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
     Translation,
     TranslationSource,
 )
+
+from apps.core.upstream.localize_publish import save_and_publish
 
 
 @transaction.atomic
@@ -57,17 +53,7 @@ def translate(
                 "has_error": False,
             },
         )
-    return _save_and_publish(translation, user, publish)
-
-
-def _save_and_publish(translation, user, publish):
-    drafts = issubclass(translation.source.specific_content_type.model_class(), DraftStateMixin)
-    translation.save_target(user=user, publish=not drafts)
-    target = translation.get_target_instance()
-    if publish and drafts:
-        target.get_latest_revision().publish(user=user)
-        target.refresh_from_db()
-    return target
+    return save_and_publish(translation, user, publish)
 
 
 def sync(instance, *, user=None, publish=True):
@@ -76,5 +62,5 @@ def sync(instance, *, user=None, publish=True):
     source.update_from_db()
     targets = []
     for translation in source.translations.filter(enabled=True).select_related("target_locale"):
-        targets.append(_save_and_publish(translation, user, publish))
+        targets.append(save_and_publish(translation, user, publish))
     return targets

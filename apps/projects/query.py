@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from apps.core.locale import with_fallback
-from apps.core.search_backend import config_for_language
+from apps.core.search_config import config_for_language
 from apps.network.models import Organisation, Place, PlaceKind
 from apps.projects.models import (
     FundingProgramme,

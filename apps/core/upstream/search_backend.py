@@ -1,10 +1,13 @@
 """Wagtail's database search backend, with language-aware stemming on PostgreSQL.
 
-Upstream indexes every object with one text-search configuration. A Swedish page must be stemmed
-with the Swedish dictionary and an English one with the English dictionary, otherwise
-"projekten" never finds "projekt". This backend picks the configuration per object at index time
-(from its locale) and per query (from the active language). On SQLite and MySQL it is exactly
-Wagtail's database backend. Remove when modelsearch supports a configuration per object.
+Upstream: modelsearch 1.3.2 (Wagtail 8.0) indexes every object with one text-search
+configuration (SEARCH_CONFIG). A Swedish page must be stemmed with the Swedish dictionary and an
+English one with the English dictionary, otherwise "projekten" never finds "projekt". This
+backend picks the configuration per object at index time (from its locale) and per query (from
+the active language). On SQLite and MySQL it is exactly Wagtail's database backend.
+
+Remove when modelsearch supports a configuration per object or per language; then point
+WAGTAILSEARCH_BACKENDS at "wagtail.search.backends.database".
 """
 
 import threading
@@ -15,19 +18,7 @@ from django.db import connection
 from django.utils import translation
 from wagtail.search.backends.database import SearchBackend as database_backend
 
-POSTGRES_CONFIGS = {
-    "sv": "swedish",
-    "en": "english",
-    "da": "danish",
-    "nb": "norwegian",
-    "nn": "norwegian",
-    "fi": "finnish",
-    "is": "simple",
-}
-
-
-def config_for_language(code):
-    return POSTGRES_CONFIGS.get((code or "").split("-")[0], "simple")
+from apps.core.search_config import config_for_language
 
 
 def _language_of(obj):
