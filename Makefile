@@ -49,11 +49,22 @@ fuzz: $(VENV)/.installed-dev
 
 lint: $(VENV)/.installed-dev
 	$(PY) -m ruff check .
+	$(VENV)/bin/lint-imports
 
-# Needs GNU gettext (xgettext); only for developers who change strings.
+# Needs GNU gettext (xgettext); only for developers who change strings. Each app keeps its own
+# catalogue (apps/<app>/locale, cms/locale for the reference site), so makemessages runs in each
+# package's directory, without settings (with them it would also write to LOCALE_PATHS).
+MESSAGE_DIRS := $(patsubst %/apps.py,%,$(wildcard apps/*/apps.py)) cms
 messages: $(VENV)/.installed
-	$(PY) manage.py makemessages --locale sv --locale en --ignore '.venv/*' --ignore 'var/*'
-	$(PY) manage.py makemessages --domain djangojs --locale sv --locale en --ignore '.venv/*' --ignore 'var/*' --ignore 'static_collected/*'
+	set -e; for dir in $(MESSAGE_DIRS); do \
+		mkdir -p $$dir/locale; \
+		(cd $$dir && env -u DJANGO_SETTINGS_MODULE $(abspath $(VENV))/bin/django-admin makemessages \
+			--locale sv --locale en --add-location file); \
+		if grep -rqs --include='*.js' gettext $$dir; then \
+			(cd $$dir && env -u DJANGO_SETTINGS_MODULE $(abspath $(VENV))/bin/django-admin makemessages \
+				--domain djangojs --locale sv --locale en --add-location file); \
+		fi; \
+	done
 
 clean:
 	rm -rf $(VENV) var static_collected
