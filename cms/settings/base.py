@@ -178,7 +178,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Bygd's apps carry their own catalogues (apps/<app>/locale); this is the reference site's.
+LOCALE_PATHS = [BASE_DIR / "cms" / "locale"]
 
 TIME_ZONE = os.environ.get("BYGD_TIME_ZONE", "Europe/Stockholm")
 try:

@@ -3,18 +3,42 @@
 from pathlib import Path
 
 import polib
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+# Bygd's own packages; third-party apps ship their catalogues compiled.
+PACKAGES = {"apps", "cms"}
+
+
+def catalogue_roots():
+    """The locale directories of Bygd's installed apps, then LOCALE_PATHS."""
+    roots = [
+        Path(config.path, "locale")
+        for config in apps.get_app_configs()
+        if config.name.split(".")[0] in PACKAGES
+    ]
+    roots += [Path(path) for path in settings.LOCALE_PATHS]
+    seen = set()
+    return [root for root in roots if root.is_dir() and not (root in seen or seen.add(root))]
+
+
+def _shown(path):
+    try:
+        return path.relative_to(settings.BASE_DIR)
+    except (AttributeError, ValueError):
+        return path
+
 
 class Command(BaseCommand):
-    help = "Compile every locale/*/LC_MESSAGES/*.po under the project into .mo files."
+    help = (
+        "Compile the locale/*/LC_MESSAGES/*.po catalogues of Bygd's installed apps and of "
+        "LOCALE_PATHS into .mo files."
+    )
 
     def handle(self, *args, **options):
         compiled = skipped = 0
-        roots = [Path(path) for path in settings.LOCALE_PATHS]
-        roots += sorted(Path(settings.BASE_DIR, "apps").glob("*/locale"))
-        for root in roots:
+        for root in catalogue_roots():
             for po_path in sorted(root.glob("*/LC_MESSAGES/*.po")):
                 mo_path = po_path.with_suffix(".mo")
                 if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
@@ -24,7 +48,6 @@ class Command(BaseCommand):
                 catalogue.save_as_mofile(str(mo_path))
                 compiled += 1
                 self.stdout.write(
-                    f"compiled {po_path.relative_to(settings.BASE_DIR)} "
-                    f"({catalogue.percent_translated()}% translated)"
+                    f"compiled {_shown(po_path)} ({catalogue.percent_translated()}% translated)"
                 )
         self.stdout.write(f"catalogues: {compiled} compiled, {skipped} up to date")
