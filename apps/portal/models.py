@@ -10,7 +10,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.network.models import OrganisationKind
+from apps.events.models import EventPage
+from apps.network.models import Organisation, OrganisationKind, Place
 
 
 def new_nonce():
@@ -32,7 +33,7 @@ class OrganisationProposal(models.Model):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
     municipality = models.ForeignKey(
-        "network.Place",
+        Place,
         verbose_name=_("municipality"),
         null=True,
         blank=True,
@@ -45,7 +46,7 @@ class OrganisationProposal(models.Model):
         _("status"), max_length=10, choices=ProposalStatus.choices, default=ProposalStatus.PENDING
     )
     organisation = models.ForeignKey(
-        "network.Organisation",
+        Organisation,
         verbose_name=_("organisation in the directory"),
         null=True,
         blank=True,
@@ -75,7 +76,7 @@ class OrganiserAccount(models.Model):
         related_name="organiser_account",
     )
     organisation = models.ForeignKey(
-        "network.Organisation",
+        Organisation,
         verbose_name=_("organisation"),
         null=True,
         blank=True,
@@ -83,7 +84,7 @@ class OrganiserAccount(models.Model):
         related_name="organiser_accounts",
     )
     requested_organisation = models.ForeignKey(
-        "network.Organisation",
+        Organisation,
         verbose_name=_("asks to act for"),
         null=True,
         blank=True,
@@ -136,7 +137,7 @@ class TrustedOrganisation(models.Model):
     after getting to know an organiser, and removing it puts them back under review."""
 
     organisation = models.OneToOneField(
-        "network.Organisation",
+        Organisation,
         verbose_name=_("organisation"),
         on_delete=models.CASCADE,
         related_name="portal_trust",
@@ -157,7 +158,7 @@ class OrganiserInvitation(models.Model):
     an organisation admin withdraw it before it is used."""
 
     organisation = models.ForeignKey(
-        "network.Organisation", on_delete=models.CASCADE, related_name="organiser_invitations"
+        Organisation, on_delete=models.CASCADE, related_name="organiser_invitations"
     )
     email = models.EmailField(_("e-mail"))
     invited_by = models.ForeignKey(
@@ -188,9 +189,9 @@ class PortalEvent(models.Model):
     language as the organiser wrote them (translations are only created when the original is
     published), and the outcome of the last moderation with the moderator's reason."""
 
-    page = models.OneToOneField("events.EventPage", on_delete=models.CASCADE, related_name="portal")
+    page = models.OneToOneField(EventPage, on_delete=models.CASCADE, related_name="portal")
     organisation = models.ForeignKey(
-        "network.Organisation", on_delete=models.CASCADE, related_name="portal_events"
+        Organisation, on_delete=models.CASCADE, related_name="portal_events"
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -9,7 +9,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from apps.network.models import PlaceKind
+from apps.network.models import Place, PlaceKind
 
 
 class Venue(TranslatableMixin, index.Indexed, models.Model):
@@ -18,7 +18,7 @@ class Venue(TranslatableMixin, index.Indexed, models.Model):
     postcode = models.CharField(_("postcode"), max_length=12, blank=True)
     town = models.CharField(_("town"), max_length=80, blank=True)
     municipality = models.ForeignKey(
-        "network.Place",
+        Place,
         verbose_name=_("municipality"),
         on_delete=models.PROTECT,
         related_name="venues",

@@ -22,10 +22,12 @@ from wagtail.models import PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from apps.core.base_template import BaseTemplateMixin
 from apps.core.blocks import BaseStreamBlock
 from apps.core.mixins import ListingMixin
 from apps.core.preview import HeadlessPreviewMixin
 from apps.core.time_zones import TIME_ZONES
+from apps.network.models import Organisation, Person
 from apps.projects.calls.api_fields import call_api_fields
 from apps.projects.calls.attachments import CallFormBuilder
 from apps.projects.models.call_rows import (
@@ -74,7 +76,7 @@ def does_not_exist(day, time, zone):
 FundingCallManager = PageManager.from_queryset(FundingCallQuerySet)
 
 
-class FundingCallPage(ListingMixin, HeadlessPreviewMixin, AbstractForm):
+class FundingCallPage(BaseTemplateMixin, ListingMixin, HeadlessPreviewMixin, AbstractForm):
     identifier = models.SlugField(
         _("identifier"),
         max_length=80,
@@ -87,7 +89,7 @@ class FundingCallPage(ListingMixin, HeadlessPreviewMixin, AbstractForm):
     summary = models.TextField(_("summary"), max_length=1200)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("description"))
     funder = models.ForeignKey(
-        "network.Organisation",
+        Organisation,
         verbose_name=_("funder"),
         on_delete=models.PROTECT,
         related_name="funding_calls",
@@ -169,7 +171,7 @@ class FundingCallPage(ListingMixin, HeadlessPreviewMixin, AbstractForm):
     application_email = models.EmailField(_("application e-mail address"), blank=True)
     application_url = models.URLField(_("application website"), blank=True)
     contact = models.ForeignKey(
-        "network.Person",
+        Person,
         verbose_name=_("contact person"),
         null=True,
         blank=True,

@@ -13,6 +13,8 @@ from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractFormField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
+from apps.network.models import Place
+
 DEFAULT_CLOSING_TIME = datetime.time(23, 59)
 
 
@@ -70,7 +72,7 @@ class FundingCallApplicant(Orderable):
 class FundingCallPlace(Orderable):
     page = ParentalKey("projects.FundingCallPage", on_delete=models.CASCADE, related_name="places")
     place = models.ForeignKey(
-        "network.Place",
+        Place,
         verbose_name=_("place"),
         on_delete=models.PROTECT,
         related_name="funding_call_places",

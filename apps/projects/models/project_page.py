@@ -16,9 +16,11 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from apps.core.base_template import BaseTemplateMixin
 from apps.core.blocks import BaseStreamBlock
 from apps.core.mixins import ListingMixin
 from apps.core.preview import HeadlessPreviewMixin
+from apps.network.models import Organisation
 from apps.projects.api_fields import project_api_fields
 
 IDENTIFIER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -75,7 +77,7 @@ class ProjectQuerySet(PageQuerySet):
 ProjectManager = PageManager.from_queryset(ProjectQuerySet)
 
 
-class ProjectPage(ListingMixin, HeadlessPreviewMixin, Page):
+class ProjectPage(BaseTemplateMixin, ListingMixin, HeadlessPreviewMixin, Page):
     identifier = models.CharField(
         _("identifier"),
         max_length=40,
@@ -101,7 +103,7 @@ class ProjectPage(ListingMixin, HeadlessPreviewMixin, Page):
     actual_start = models.DateField(_("actual start"), null=True, blank=True)
     actual_end = models.DateField(_("actual end"), null=True, blank=True)
     owner_organisation = models.ForeignKey(
-        "network.Organisation",
+        Organisation,
         verbose_name=_("project owner"),
         null=True,
         blank=True,
@@ -117,7 +119,7 @@ class ProjectPage(ListingMixin, HeadlessPreviewMixin, Page):
         related_name="projects",
     )
     funder = models.ForeignKey(
-        "network.Organisation",
+        Organisation,
         verbose_name=_("funder"),
         null=True,
         blank=True,

@@ -8,11 +8,13 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
+from apps.network.models import Organisation, Person, Place
+
 
 class ProjectPartner(Orderable):
     page = ParentalKey("projects.ProjectPage", on_delete=models.CASCADE, related_name="partners")
     organisation = models.ForeignKey(
-        "network.Organisation",
+        Organisation,
         verbose_name=_("organisation"),
         on_delete=models.PROTECT,
         related_name="project_partnerships",
@@ -29,7 +31,7 @@ class ProjectPartner(Orderable):
 class ProjectContact(Orderable):
     page = ParentalKey("projects.ProjectPage", on_delete=models.CASCADE, related_name="contacts")
     person = models.ForeignKey(
-        "network.Person",
+        Person,
         verbose_name=_("person"),
         on_delete=models.PROTECT,
         related_name="project_contacts",
@@ -45,7 +47,7 @@ class ProjectContact(Orderable):
 class ProjectPlace(Orderable):
     page = ParentalKey("projects.ProjectPage", on_delete=models.CASCADE, related_name="places")
     place = models.ForeignKey(
-        "network.Place",
+        Place,
         verbose_name=_("place"),
         on_delete=models.PROTECT,
         related_name="project_places",

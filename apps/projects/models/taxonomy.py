@@ -9,6 +9,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from apps.network.models import Organisation
+
 
 class SlugTaxonomy(TranslatableMixin, index.Indexed, models.Model):
     slug = models.SlugField(
@@ -62,7 +64,7 @@ class Theme(SlugTaxonomy):
 
 class FundingProgramme(SlugTaxonomy):
     funder = models.ForeignKey(
-        "network.Organisation",
+        Organisation,
         verbose_name=_("funder"),
         null=True,
         blank=True,
