@@ -10,10 +10,14 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.core import checks
+
         from apps.core import content_version
+        from cms.checks import check_tasks_backend
 
         post_migrate.connect(ensure_locales, sender=self)
         content_version.register_public(self)
+        checks.register(check_tasks_backend)
 
 
 def ensure_locales(using="default", **kwargs):

@@ -6,7 +6,6 @@ from apps.core.localize import translate
 from apps.events.factories import EventIndexPageFactory, EventPageFactory, VenueFactory
 from apps.network.factories import NetworkIndexPageFactory, OrganisationFactory
 from cms.factories import HomePageFactory
-from cms.settings import base as base_settings
 
 
 @pytest.fixture
@@ -56,7 +55,7 @@ def network_index(home_en, home, en):
 @pytest.fixture
 def http_cache(settings):
     """The shared response cache as production runs it (test settings switch it off)."""
-    settings.BYGD_CACHED_PATHS = base_settings.BYGD_CACHED_PATHS
+    del settings.BYGD_CACHED_PATHS  # apps.core.conf's default
     cache.clear()
     yield
     cache.clear()

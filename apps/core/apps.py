@@ -9,6 +9,10 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.core import checks
+
         from apps.core import content_version
+        from apps.core.checks import check_settings
 
         content_version.connect()
+        checks.register(check_settings)

@@ -10,6 +10,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from apps.core import conf
+
 CACHE_KEY = "bygd:content-version"
 
 #: Wagtail's own public rows; apps add theirs with register_public() from AppConfig.ready.
@@ -69,7 +71,7 @@ def purge_frontend_cache():
     if not get_backends():
         return
     base = settings.WAGTAILAPI_BASE_URL.rstrip("/")
-    purge_urls_from_cache([base + path for path in settings.BYGD_FRONTEND_CACHE_PURGE_PATHS])
+    purge_urls_from_cache([base + path for path in conf.purge_paths()])
 
 
 def _changed(sender, **kwargs):

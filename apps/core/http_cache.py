@@ -12,17 +12,17 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
-from apps.core import content_version
+from apps.core import conf, content_version
 
 _KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language", "Link", "Vary")
 
 
 def _settings():
     return (
-        re.compile(settings.BYGD_CACHED_PATHS),
-        re.compile(settings.BYGD_UNCACHED_PATHS),
-        settings.BYGD_CACHE_MAX_AGE,
-        settings.BYGD_CACHE_STALE_WHILE_REVALIDATE,
+        re.compile(conf.cached_paths()),
+        re.compile(conf.uncached_paths()),
+        conf.cache_max_age(),
+        conf.stale_while_revalidate(),
     )
 
 

@@ -1,10 +1,13 @@
-"""Page mixins for what every public page needs: a listing teaser and social-sharing metadata."""
+"""Page mixins for what every public page needs: a listing teaser and social-sharing metadata;
+and for where an app's index page may live, which is the host site's choice."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.images.api.fields import ImageRenditionField
+
+from apps.core import conf
 
 
 class ListingMixin(models.Model):
@@ -47,3 +50,14 @@ class ListingMixin(models.Model):
 
     class Meta:
         abstract = True
+
+
+class IndexPageMixin:
+    """For an app's index page (the calendar, the project database…): the host site's page tree
+    decides where it goes, so the allowed parents come from BYGD_INDEX_PARENT_PAGE_TYPES, read on
+    every call, instead of a ``parent_page_types`` naming the host's models. List it before
+    `Page`."""
+
+    @classmethod
+    def clean_parent_page_models(cls):
+        return conf.index_parent_page_models()

@@ -16,11 +16,13 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core import conf
+
 MODE = "headless"
 
 
 def frontend_url(page):
-    urls = settings.BYGD_HEADLESS_PREVIEW_URLS
+    urls = conf.preview_urls()
     if not urls:
         return None
     language = page.locale.language_code if page.locale_id else settings.LANGUAGE_CODE
@@ -69,7 +71,7 @@ def create(page, request):
         content_type=content_type_label(page),
         language=page.locale.language_code,
         data=page_data(page, request),
-        expires_at=now + datetime.timedelta(seconds=settings.BYGD_HEADLESS_PREVIEW_TTL),
+        expires_at=now + datetime.timedelta(seconds=conf.preview_ttl()),
     )
 
 

@@ -9,11 +9,15 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.core import checks
+
         from apps.core import content_version
         from apps.events import signals
+        from apps.events.checks import check_settings
         from apps.events.sections import organisation_section
         from apps.network.registry import register_organisation_section
 
         signals.connect()
         register_organisation_section(organisation_section)
         content_version.register_public(self)
+        checks.register(check_settings)

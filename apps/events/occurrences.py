@@ -9,19 +9,16 @@ import hashlib
 from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from apps.events import conf
 from apps.events.models import EventOccurrence, EventPage, EventSeries
 from apps.events.recurrence import expand
 
-DEFAULT_HORIZON_MONTHS = 18
-
 
 def horizon(now=None):
-    months = getattr(settings, "BYGD_EVENT_HORIZON_MONTHS", DEFAULT_HORIZON_MONTHS)
-    return (now or timezone.now()) + relativedelta(months=months)
+    return (now or timezone.now()) + relativedelta(months=conf.horizon_months())
 
 
 def schedule_page(translation_key):

@@ -9,8 +9,12 @@ class NewslettersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.core import checks
+
         from apps.core import content_version
+        from apps.newsletters.checks import check_settings
         from apps.newsletters.models import Delivery, Sending, Subscription, Suppression
 
         content_version.register_public(self)
         content_version.register_private(Subscription, Suppression, Sending, Delivery)
+        checks.register(check_settings)

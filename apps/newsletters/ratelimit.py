@@ -4,8 +4,9 @@ client cannot choose its own address by sending a forged header."""
 
 import time
 
-from django.conf import settings
 from django.core.cache import cache
+
+from apps.newsletters import conf
 
 WINDOW_SECONDS = 3600
 
@@ -18,7 +19,7 @@ class RateLimited(Exception):
 
 def client_ip(request):
     remote = request.META.get("REMOTE_ADDR", "")
-    trusted = getattr(settings, "BYGD_TRUSTED_PROXIES", 0)
+    trusted = conf.trusted_proxies()
     if trusted <= 0:
         return remote
     forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
@@ -30,7 +31,7 @@ def client_ip(request):
 
 def check_rate(request, scope="signup"):
     """Count this request against the client's budget; raise RateLimited when it is spent."""
-    limit = getattr(settings, "BYGD_NEWSLETTER_REQUESTS_PER_HOUR", 10)
+    limit = conf.requests_per_hour()
     now = int(time.time())
     window = now // WINDOW_SECONDS
     key = f"bygd:newsletter:{scope}:{client_ip(request)}:{window}"

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.newsletters import conf
 from apps.newsletters.emails import absolute
 from apps.newsletters.models import (
     Delivery,
@@ -143,7 +144,7 @@ def run_sending(sending_id, log=logger.info):
         .exclude(deliveries__sending=sending)
         .order_by("pk")
     )
-    batch_size = getattr(settings, "BYGD_NEWSLETTER_BATCH_SIZE", 100)
+    batch_size = conf.batch_size()
     last_pk, sent, failed = 0, 0, 0
     while True:
         batch = list(recipients.filter(pk__gt=last_pk)[:batch_size])

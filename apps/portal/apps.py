@@ -9,9 +9,12 @@ class PortalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.core import checks
+
         from apps.core import content_version
         from apps.events.registry import register_editor_panel
         from apps.portal import models, moderation
+        from apps.portal.checks import check_settings
         from apps.portal.panels import OrganiserPanel
 
         moderation.connect()
@@ -23,3 +26,4 @@ class PortalConfig(AppConfig):
             models.TrustedOrganisation,
             models.PortalEvent,
         )
+        checks.register(check_settings)

@@ -1,8 +1,9 @@
 """One organiser account per demo organisation, so the portal can be tried at once. They share
-one password, generated on first run and kept in var/ like the admin's; ``organiser_logins``
-prints them in development only."""
+one password, generated on first run and kept in BYGD_PORTAL_DEMO_PASSWORD_FILE (beside the
+admin's in Bygd's own site); ``organiser_logins`` prints them in development only."""
 
 import secrets
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -10,11 +11,10 @@ from django.utils import timezone
 
 from apps.core.demo import source_locale
 from apps.network.models import Organisation
+from apps.portal import conf
 from apps.portal.accounts import create_user
 from apps.portal.models import OrganiserAccount, OrganiserRole
 from apps.portal.moderation import ensure_moderation
-
-PASSWORD_FILE = "organiser-password.txt"  # noqa: S105 - a file name, not a password
 
 
 def demo_email(organisation):
@@ -22,7 +22,7 @@ def demo_email(organisation):
 
 
 def demo_password():
-    path = settings.VAR_DIR / PASSWORD_FILE
+    path = Path(conf.demo_password_file())
     if path.exists():
         return path.read_text().strip()
     password = secrets.token_urlsafe(12)
@@ -58,7 +58,7 @@ def logins():
         .select_related("user", "organisation")
         .order_by("user__username")
     )
-    path = settings.VAR_DIR / PASSWORD_FILE
+    path = Path(conf.demo_password_file())
     password = path.read_text().strip() if path.exists() else None
     return [
         (a.user.username, a.organisation.name if a.organisation else "") for a in accounts

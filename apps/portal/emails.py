@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from apps.portal import tokens
+from apps.portal import conf, tokens
 
 TEMPLATE_DIR = "portal/email/"
 
@@ -32,7 +32,7 @@ def send_verification(account):
             account.user.email,
             _("Confirm your e-mail address for the event calendar"),
             "verify",
-            {"account": account, "url": url, "days": settings.BYGD_PORTAL_VERIFY_DAYS},
+            {"account": account, "url": url, "days": conf.verify_days()},
         )
 
 
@@ -72,7 +72,7 @@ def send_invitation(invitation, language):
             {
                 "invitation": invitation,
                 "url": absolute(reverse("portal:accept_invitation", args=[token])),
-                "days": settings.BYGD_PORTAL_INVITATION_DAYS,
+                "days": conf.invitation_days(),
             },
         )
 

@@ -18,6 +18,7 @@ from apps.core.demo import source_locale
 from apps.events.models import EventCategory, EventPage, Venue
 from apps.events.models.schedule import WEEKDAYS
 from apps.network.models import Organisation, OrganisationKind, Place
+from apps.portal import conf
 from apps.portal.content import FACT_FIELDS, TEXT_FIELDS, languages
 
 MAX_LISTED_DATES = 60
@@ -274,12 +275,13 @@ class EventForm(forms.Form):
 
     def clean_image(self):
         upload = self.cleaned_data.get("image")
-        if upload and upload.size > settings.BYGD_PORTAL_IMAGE_MAX_BYTES:
+        limit = conf.image_max_bytes()
+        if upload and upload.size > limit:
             raise ValidationError(
                 _("The image is too large (%(size)s); the limit is %(limit)s.")
                 % {
                     "size": filesizeformat(upload.size),
-                    "limit": filesizeformat(settings.BYGD_PORTAL_IMAGE_MAX_BYTES),
+                    "limit": filesizeformat(limit),
                 }
             )
         return upload

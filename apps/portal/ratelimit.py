@@ -5,10 +5,10 @@ trying many accounts, the account one stops many machines trying one account."""
 import hashlib
 import time
 
-from django.conf import settings
 from django.core.cache import cache
 
 from apps.newsletters.ratelimit import RateLimited, client_ip
+from apps.portal import conf
 
 __all__ = ["RateLimited", "check_attempt"]
 
@@ -24,7 +24,7 @@ def _count(key, window):
 
 def check_attempt(request, action, email=""):
     """Count one attempt at ``action``; raise RateLimited once either budget is spent."""
-    window = settings.BYGD_PORTAL_RATE_WINDOW
+    window = conf.rate_window()
     now = int(time.time())
     slot = now // window
     retry_after = window - now % window
@@ -33,8 +33,5 @@ def check_attempt(request, action, email=""):
     if email:
         digest = hashlib.sha256(email.strip().lower().encode()).hexdigest()
         account_count = _count(f"bygd:portal:{action}:account:{digest}:{slot}", window)
-    if (
-        ip_count > settings.BYGD_PORTAL_ATTEMPTS_PER_IP
-        or account_count > settings.BYGD_PORTAL_ATTEMPTS_PER_ACCOUNT
-    ):
+    if ip_count > conf.attempts_per_ip() or account_count > conf.attempts_per_account():
         raise RateLimited(retry_after=retry_after)

@@ -3,8 +3,9 @@ holds a row id with a random nonce that changes once the link is used, so a link
 
 import datetime
 
-from django.conf import settings
 from django.core import signing
+
+from apps.portal import conf
 
 VERIFY = "verify"
 INVITE = "invite"
@@ -16,8 +17,8 @@ class InvalidToken(Exception):
 
 def max_age(purpose):
     if purpose == VERIFY:
-        return datetime.timedelta(days=settings.BYGD_PORTAL_VERIFY_DAYS)
-    return datetime.timedelta(days=settings.BYGD_PORTAL_INVITATION_DAYS)
+        return datetime.timedelta(days=conf.verify_days())
+    return datetime.timedelta(days=conf.invitation_days())
 
 
 def make_token(purpose, pk, nonce):

@@ -9,9 +9,12 @@ class ProjectsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.core import checks
+
         from apps.core import content_version
         from apps.projects import newsletter_content, organisation_section, signals
         from apps.projects.calls import sections as call_sections
+        from apps.projects.checks import check_settings
 
         signals.connect()
         organisation_section.register()
@@ -19,6 +22,7 @@ class ProjectsConfig(AppConfig):
         call_sections.register()
         _register_tombstones()
         content_version.register_public(self)
+        checks.register(check_settings)
 
 
 def _register_tombstones():

@@ -23,6 +23,16 @@ def env_list_value(raw):
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def env_int(name):
+    """The variable as a whole number, or as its text when it is not one: the app's system check
+    then names the setting and the value (`manage.py check`) instead of a traceback here."""
+    raw = os.environ[name]
+    try:
+        return int(raw)
+    except ValueError:
+        return raw
+
+
 def env_bool(name, default=False):
     value = os.environ.get(name)
     if value is None:
@@ -155,14 +165,20 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Bygd <noreply@localho
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Background work: immediate unless BYGD_TASKS_BACKEND=database (production default).
-TASKS = {
-    "default": {
-        "BACKEND": {
-            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
-            "database": "django_tasks_db.DatabaseBackend",
-        }[os.environ.get("BYGD_TASKS_BACKEND", "immediate")]
-    }
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
 }
+
+
+def tasks_setting(name, default):
+    """TASKS for the backend called ``name``; an unknown name falls back to ``default`` so that
+    start-up gets as far as `manage.py check`, which names it (cms.checks)."""
+    return {"default": {"BACKEND": TASK_BACKENDS.get(name, TASK_BACKENDS[default])}}
+
+
+BYGD_TASKS_BACKEND = os.environ.get("BYGD_TASKS_BACKEND", "immediate")
+TASKS = tasks_setting(BYGD_TASKS_BACKEND, "immediate")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -208,7 +224,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = os.environ.get("BYGD_SITE_NAME", "Bygd")
 WAGTAILADMIN_BASE_URL = os.environ.get("BYGD_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "apps.core.search_backend", "AUTO_UPDATE": True},
+    "default": {"BACKEND": "apps.core.upstream.search_backend", "AUTO_UPDATE": True},
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
@@ -217,9 +233,6 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 
-# Event calendar: never-ending repeats are stored this many months ahead; `extend_occurrences`
-# (run daily) moves the horizon forward.
-BYGD_EVENT_HORIZON_MONTHS = int(os.environ.get("BYGD_EVENT_HORIZON_MONTHS", "18"))
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 # Rich text as display HTML (links resolved), not the database format with internal ids.
@@ -238,12 +251,6 @@ if os.environ.get("CLOUDFLARE_ZONEID"):
         "ZONEID": os.environ["CLOUDFLARE_ZONEID"],
         "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
     }
-# Unfiltered listings and feeds; filtered variants expire with BYGD_CACHE_MAX_AGE.
-BYGD_FRONTEND_CACHE_PURGE_PATHS = env_list(
-    "BYGD_FRONTEND_CACHE_PURGE_PATHS",
-    "/api/projects/,/api/events/,/api/calls/,/api/news/,/api/organisations/,/api/themes/,"
-    "/feeds/news.xml,/feeds/news.atom,/calendar.ics,/calls/deadlines.ics",
-)
 
 # Domain API (DRF) and its OpenAPI document.
 REST_FRAMEWORK = {
@@ -258,34 +265,8 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "apps.core.api.errors.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     "DEFAULT_THROTTLE_CLASSES": ["apps.core.api.throttling.AnonymousClientThrottle"],
-    "NUM_PROXIES": int(os.environ.get("BYGD_TRUSTED_PROXIES", "0")) or None,
+    "NUM_PROXIES": None,
 }
-# Requests per client address and period ("120/minute"); empty switches throttling off.
-BYGD_API_ANON_RATE = os.environ.get("BYGD_API_ANON_RATE", "120/minute") or None
-
-
-# Headless preview (apps.core.preview): "sv=https://front.example/preview,en=…" where a key is
-# `host/language`, `language` or `*`; the frontend's origin must also be in CORS_ALLOWED_ORIGINS.
-def _preview_urls(raw):
-    urls = {}
-    for item in env_list_value(raw):
-        key, sep, url = item.partition("=")
-        if not sep or not key.strip() or not url.strip().startswith(("http://", "https://")):
-            raise ImproperlyConfigured(
-                f"BYGD_HEADLESS_PREVIEW_URLS: expected key=https://url, got {item!r}"
-            )
-        urls[key.strip()] = url.strip()
-    return urls
-
-
-BYGD_HEADLESS_PREVIEW_URLS = _preview_urls(os.environ.get("BYGD_HEADLESS_PREVIEW_URLS", ""))
-BYGD_HEADLESS_PREVIEW_TTL = int(os.environ.get("BYGD_HEADLESS_PREVIEW_TTL", "1800"))
-
-# Shared response cache for the API and feeds (apps.core.http_cache), keyed by content version.
-BYGD_CACHED_PATHS = r"^/(api/|feeds/|calendar\.ics|calendar/|calls/)"
-BYGD_UNCACHED_PATHS = r"^/api/(v2/preview|newsletter/subscriptions)"
-BYGD_CACHE_MAX_AGE = int(os.environ.get("BYGD_CACHE_MAX_AGE", "60"))
-BYGD_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("BYGD_CACHE_STALE_WHILE_REVALIDATE", "300"))
 SPECTACULAR_SETTINGS = {
     "TITLE": "Bygd API",
     "DESCRIPTION": (
@@ -329,24 +310,54 @@ LOGGING = {
     },
 }
 
-# Newsletter signups: the client address is taken from X-Forwarded-For behind exactly this many
-# reverse proxies (0: use the connection's address); requests per client address per hour.
-BYGD_TRUSTED_PROXIES = int(os.environ.get("BYGD_TRUSTED_PROXIES", "0"))
-BYGD_NEWSLETTER_REQUESTS_PER_HOUR = int(os.environ.get("BYGD_NEWSLETTER_REQUESTS_PER_HOUR", "10"))
-BYGD_NEWSLETTER_BATCH_SIZE = int(os.environ.get("BYGD_NEWSLETTER_BATCH_SIZE", "100"))
-
 BYGD_ADMIN_PASSWORD = os.environ.get("BYGD_ADMIN_PASSWORD", "")
 
-# Organiser portal: attempts at login, sign-up and password reset per client address and per
-# e-mail address within the window (seconds) before 429; link lifetimes; upload limit for images.
-BYGD_PORTAL_RATE_WINDOW = int(os.environ.get("BYGD_PORTAL_RATE_WINDOW", "900"))
-BYGD_PORTAL_ATTEMPTS_PER_IP = int(os.environ.get("BYGD_PORTAL_ATTEMPTS_PER_IP", "30"))
-BYGD_PORTAL_ATTEMPTS_PER_ACCOUNT = int(os.environ.get("BYGD_PORTAL_ATTEMPTS_PER_ACCOUNT", "5"))
-BYGD_PORTAL_VERIFY_DAYS = int(os.environ.get("BYGD_PORTAL_VERIFY_DAYS", "3"))
-BYGD_PORTAL_INVITATION_DAYS = int(os.environ.get("BYGD_PORTAL_INVITATION_DAYS", "14"))
-BYGD_PORTAL_IMAGE_MAX_BYTES = int(os.environ.get("BYGD_PORTAL_IMAGE_MAX_BYTES", str(5 * 1024**2)))
-# Funding calls: application attachments are personal data, kept outside MEDIA_ROOT and served
-# only to the call's moderators through the admin.
-BYGD_PRIVATE_MEDIA_ROOT = Path(os.environ.get("BYGD_PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
-BYGD_CALL_ATTACHMENT_MAX_MB = int(os.environ.get("BYGD_CALL_ATTACHMENT_MAX_MB", "10"))
-BYGD_CALL_APPLICATIONS_PER_HOUR = int(os.environ.get("BYGD_CALL_APPLICATIONS_PER_HOUR", "10"))
+# Bygd's apps hold their settings and defaults in apps/<app>/conf.py; the environment overrides
+# them here, and each app's system check validates what it gets.
+BYGD_INDEX_PARENT_PAGE_TYPES = ["cms.HomePage"]
+_ENV_INTS = {
+    name: env_int(name)
+    for name in [
+        "BYGD_CACHE_MAX_AGE",
+        "BYGD_CACHE_STALE_WHILE_REVALIDATE",
+        "BYGD_HEADLESS_PREVIEW_TTL",
+        "BYGD_EVENT_HORIZON_MONTHS",
+        "BYGD_TRUSTED_PROXIES",
+        "BYGD_NEWSLETTER_REQUESTS_PER_HOUR",
+        "BYGD_NEWSLETTER_BATCH_SIZE",
+        "BYGD_PORTAL_RATE_WINDOW",
+        "BYGD_PORTAL_ATTEMPTS_PER_IP",
+        "BYGD_PORTAL_ATTEMPTS_PER_ACCOUNT",
+        "BYGD_PORTAL_VERIFY_DAYS",
+        "BYGD_PORTAL_INVITATION_DAYS",
+        "BYGD_PORTAL_IMAGE_MAX_BYTES",
+        "BYGD_CALL_ATTACHMENT_MAX_MB",
+        "BYGD_CALL_APPLICATIONS_PER_HOUR",
+    ]
+    if name in os.environ
+}
+globals().update(_ENV_INTS)
+if "BYGD_API_ANON_RATE" in os.environ:
+    # Empty switches throttling off.
+    BYGD_API_ANON_RATE = os.environ["BYGD_API_ANON_RATE"] or None
+if "BYGD_FRONTEND_CACHE_PURGE_PATHS" in os.environ:
+    BYGD_FRONTEND_CACHE_PURGE_PATHS = env_list("BYGD_FRONTEND_CACHE_PURGE_PATHS")
+if "BYGD_PRIVATE_MEDIA_ROOT" in os.environ:
+    BYGD_PRIVATE_MEDIA_ROOT = Path(os.environ["BYGD_PRIVATE_MEDIA_ROOT"])
+if isinstance(_ENV_INTS.get("BYGD_TRUSTED_PROXIES"), int):
+    # The domain API's throttle counts clients behind the same proxies as the apps do.
+    REST_FRAMEWORK["NUM_PROXIES"] = _ENV_INTS["BYGD_TRUSTED_PROXIES"] or None
+
+
+# Headless preview (apps.core.preview): "sv=https://front.example/preview,en=…" where a key is
+# `host/language`, `language` or `*`; the frontend's origin must also be in CORS_ALLOWED_ORIGINS.
+# An item without "=" keeps an empty URL, which the check names.
+def _preview_urls(raw):
+    return {
+        key.strip(): url.strip()
+        for key, _sep, url in (item.partition("=") for item in env_list_value(raw))
+    }
+
+
+if "BYGD_HEADLESS_PREVIEW_URLS" in os.environ:
+    BYGD_HEADLESS_PREVIEW_URLS = _preview_urls(os.environ["BYGD_HEADLESS_PREVIEW_URLS"])

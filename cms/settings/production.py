@@ -8,14 +8,8 @@ if not SECRET_KEY:
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the site's host names in production.")
 
-TASKS = {
-    "default": {
-        "BACKEND": {
-            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
-            "database": "django_tasks_db.DatabaseBackend",
-        }[os.environ.get("BYGD_TASKS_BACKEND", "database")]
-    }
-}
+BYGD_TASKS_BACKEND = os.environ.get("BYGD_TASKS_BACKEND", "database")
+TASKS = tasks_setting(BYGD_TASKS_BACKEND, "database")
 
 STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
 

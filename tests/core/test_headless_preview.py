@@ -6,10 +6,10 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
 from wagtail.models import Page
 
+from apps.core.checks import check_settings
 from apps.core.localize import translate
 from apps.core.models import HeadlessPreview
 from cms.factories import StandardPageFactory
@@ -119,9 +119,10 @@ def test_a_site_and_language_entry_beats_the_language_and_the_default(home, sett
 
 
 @pytest.mark.parametrize("raw", ["sv", "sv=ftp://x", "=https://x"])
-def test_misconfigured_frontends_fail_at_start_up(raw):
-    with pytest.raises(ImproperlyConfigured):
-        _preview_urls(raw)
+def test_misconfigured_frontends_are_named_by_the_system_check(raw, settings):
+    settings.BYGD_HEADLESS_PREVIEW_URLS = _preview_urls(raw)
+    [error] = check_settings(None)
+    assert error.msg.startswith("BYGD_HEADLESS_PREVIEW_URLS=")
 
 
 def test_a_page_not_yet_saved_previews_as_wagtail_builds_it(client, home, frontends, editor):

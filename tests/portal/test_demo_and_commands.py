@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 def test_demo_has_one_verified_organiser_per_organisation_and_logins_print_only_in_debug(
     settings, tmp_path
 ):
-    settings.VAR_DIR = tmp_path
+    settings.BYGD_PORTAL_DEMO_PASSWORD_FILE = tmp_path / "organiser-password.txt"
     call_command("load_demo", stdout=io.StringIO())
     organisations = Organisation.objects.filter(locale__language_code="sv")
     accounts = OrganiserAccount.objects.filter(user__username__startswith="arrangor+")

@@ -2,15 +2,16 @@
 DRF's class attribute) so operators and tests can change BYGD_API_ANON_RATE; None switches it off.
 Behind a proxy the client address comes from X-Forwarded-For (DRF's NUM_PROXIES)."""
 
-from django.conf import settings
 from rest_framework.throttling import AnonRateThrottle
+
+from apps.core import conf
 
 
 class AnonymousClientThrottle(AnonRateThrottle):
     scope = "anon"
 
     def get_rate(self):
-        return settings.BYGD_API_ANON_RATE
+        return conf.api_anon_rate()
 
     def allow_request(self, request, view):
         self.rate = self.get_rate()

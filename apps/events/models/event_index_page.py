@@ -9,14 +9,13 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Page
 from wagtail.search import index
 
-from apps.core.mixins import ListingMixin
+from apps.core.mixins import IndexPageMixin, ListingMixin
 from apps.core.preview import HeadlessPreviewMixin
 
 
-class EventIndexPage(RoutablePageMixin, ListingMixin, HeadlessPreviewMixin, Page):
+class EventIndexPage(RoutablePageMixin, ListingMixin, HeadlessPreviewMixin, IndexPageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
 
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
 

@@ -15,7 +15,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from apps.core.locale import LocalizedCache
-from apps.core.mixins import ListingMixin
+from apps.core.mixins import IndexPageMixin, ListingMixin
 from apps.core.preview import HeadlessPreviewMixin
 from apps.network.api_fields import (
     NetworkContactsField,
@@ -31,10 +31,9 @@ def organisations_segment(language):
     return ORGANISATIONS_SEGMENT.get(language, "organisations")
 
 
-class NetworkIndexPage(RoutablePageMixin, ListingMixin, HeadlessPreviewMixin, Page):
+class NetworkIndexPage(RoutablePageMixin, ListingMixin, HeadlessPreviewMixin, IndexPageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["network.NetworkPage"]
     max_count_per_parent = 1
 

@@ -12,13 +12,13 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
 from apps.core.locale import with_fallback
-from apps.core.mixins import ListingMixin
+from apps.core.mixins import IndexPageMixin, ListingMixin
 from apps.core.preview import HeadlessPreviewMixin
 from apps.newsletters.blocks import NewsletterStreamBlock
 from apps.newsletters.models.delivery import Sending, SendingStatus
 
 
-class NewsletterArchivePage(ListingMixin, HeadlessPreviewMixin, Page):
+class NewsletterArchivePage(ListingMixin, HeadlessPreviewMixin, IndexPageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
     newsletter_list = models.ForeignKey(
         "newsletters.NewsletterList",
@@ -27,7 +27,6 @@ class NewsletterArchivePage(ListingMixin, HeadlessPreviewMixin, Page):
         related_name="+",
     )
 
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["newsletters.NewsletterPage"]
 
     override_translatable_fields = [SynchronizedField("newsletter_list", overridable=False)]

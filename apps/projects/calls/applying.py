@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from apps.newsletters.ratelimit import client_ip
+from apps.projects import conf
 from apps.projects.calls.attachments import save_attachment
 from apps.projects.models import ApplicationMethod, CallSubmission
 
@@ -28,7 +29,7 @@ WINDOW_SECONDS = 3600
 
 
 def over_rate_limit(request):
-    limit = settings.BYGD_CALL_APPLICATIONS_PER_HOUR
+    limit = conf.applications_per_hour()
     now = int(time.time())
     key = f"bygd:call-applications:{client_ip(request)}:{now // WINDOW_SECONDS}"
     cache.add(key, 0, timeout=WINDOW_SECONDS + 60)

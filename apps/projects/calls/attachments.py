@@ -6,32 +6,27 @@ import uuid
 from pathlib import Path
 
 from django import forms
-from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.core.validators import FileExtensionValidator
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import FormBuilder
 
-DEFAULT_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "txt", "jpg", "jpeg", "png"]
-
-
-def allowed_extensions():
-    return getattr(settings, "BYGD_CALL_ATTACHMENT_EXTENSIONS", DEFAULT_EXTENSIONS)
+from apps.projects import conf
 
 
 def max_bytes():
-    return settings.BYGD_CALL_ATTACHMENT_MAX_MB * 1024 * 1024
+    return conf.attachment_max_mb() * 1024 * 1024
 
 
 def private_storage():
-    return FileSystemStorage(location=settings.BYGD_PRIVATE_MEDIA_ROOT, base_url=None)
+    return FileSystemStorage(location=conf.private_media_root(), base_url=None)
 
 
 class AttachmentField(forms.FileField):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        extensions = allowed_extensions()
+        extensions = conf.attachment_extensions()
         self.validators.append(FileExtensionValidator(allowed_extensions=extensions))
         self.widget.attrs["accept"] = ",".join(f".{ext}" for ext in extensions)
         limit = max_bytes() // (1024 * 1024)

@@ -8,14 +8,13 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
-from apps.core.mixins import ListingMixin
+from apps.core.mixins import IndexPageMixin, ListingMixin
 from apps.core.preview import HeadlessPreviewMixin
 
 
-class FundingCallIndexPage(ListingMixin, HeadlessPreviewMixin, Page):
+class FundingCallIndexPage(ListingMixin, HeadlessPreviewMixin, IndexPageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
 
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["projects.FundingCallPage"]
     max_count_per_parent = 1
 

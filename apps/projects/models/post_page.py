@@ -18,7 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from apps.core.blocks import BaseStreamBlock
-from apps.core.mixins import ListingMixin
+from apps.core.mixins import IndexPageMixin, ListingMixin
 from apps.core.preview import HeadlessPreviewMixin
 from apps.projects.api_fields import TagNamesField
 
@@ -148,10 +148,9 @@ class PostRelatedProject(Orderable):
     panels = [FieldPanel("project")]
 
 
-class NewsIndexPage(ListingMixin, HeadlessPreviewMixin, Page):
+class NewsIndexPage(ListingMixin, HeadlessPreviewMixin, IndexPageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["projects.ProjectPostPage"]
     max_count_per_parent = 1
 

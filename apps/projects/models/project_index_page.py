@@ -9,16 +9,15 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
-from apps.core.mixins import ListingMixin
+from apps.core.mixins import IndexPageMixin, ListingMixin
 from apps.core.preview import HeadlessPreviewMixin
 
 PER_PAGE = 20
 
 
-class ProjectIndexPage(ListingMixin, HeadlessPreviewMixin, Page):
+class ProjectIndexPage(ListingMixin, HeadlessPreviewMixin, IndexPageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["projects.ProjectPage"]
     max_count_per_parent = 1
 

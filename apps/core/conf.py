@@ -1,0 +1,86 @@
+"""Settings of apps.core, with their defaults; code reads them only through the functions below.
+
+| setting | default | meaning |
+|---|---|---|
+| `BYGD_HEADLESS_PREVIEW_URLS` | `{}` | external frontends' preview URLs by `host/language`, `language` or `*`; without a match the "External frontend" preview mode is not offered |
+| `BYGD_HEADLESS_PREVIEW_TTL` | `1800` | seconds a headless preview token works |
+| `BYGD_CACHED_PATHS` | API, feeds, `.ics` and calls paths | regular expression of paths `PublicCacheMiddleware` may answer from the shared cache |
+| `BYGD_UNCACHED_PATHS` | preview and subscription API | regular expression of paths it never caches, even when they match the above |
+| `BYGD_CACHE_MAX_AGE` | `60` | seconds in `Cache-Control: max-age` of cached answers, and how long they are kept |
+| `BYGD_CACHE_STALE_WHILE_REVALIDATE` | `300` | seconds in `stale-while-revalidate` of cached answers |
+| `BYGD_FRONTEND_CACHE_PURGE_PATHS` | API listings and feeds | paths purged from the CDN on every content change (Wagtail purges the pages) |
+| `BYGD_API_ANON_RATE` | `"120/minute"` | requests per client address to the domain API before 429; None switches it off |
+| `BYGD_INDEX_PARENT_PAGE_TYPES` | `None` (any page) | page types (`"app_label.Model"`) under which Bygd's index pages may be created |
+"""
+
+from wagtail.coreutils import resolve_model_string
+from wagtail.models import get_page_models
+
+from apps.core.app_settings import (
+    Setting,
+    absolute_paths,
+    rate_or_none,
+    regular_expression,
+    whole_number,
+)
+
+
+def _preview_urls_rule(value):
+    if not isinstance(value, dict):
+        return "is not a mapping of host/language, language or * to a URL."
+    for key, url in value.items():
+        if not key or not isinstance(url, str) or not url.startswith(("http://", "https://")):
+            return f"maps {key!r} to {url!r}; each key needs an http:// or https:// URL."
+    return None
+
+
+def _page_types_rule(value):
+    if value is None:
+        return None
+    if not isinstance(value, list | tuple):
+        return 'is not a list of page types such as ["cms.HomePage"] or None (any page).'
+    for name in value:
+        try:
+            model = resolve_model_string(name)
+        except (ValueError, LookupError):
+            return f'names {name!r}, which is not a page type ("app_label.Model").'
+        if model not in get_page_models():
+            return f"names {name!r}, which is not a page type."
+    return None
+
+
+preview_urls = Setting("BYGD_HEADLESS_PREVIEW_URLS", {}, _preview_urls_rule)
+preview_ttl = Setting("BYGD_HEADLESS_PREVIEW_TTL", 1800, whole_number(1))
+cached_paths = Setting(
+    "BYGD_CACHED_PATHS", r"^/(api/|feeds/|calendar\.ics|calendar/|calls/)", regular_expression
+)
+uncached_paths = Setting(
+    "BYGD_UNCACHED_PATHS", r"^/api/(v2/preview|newsletter/subscriptions)", regular_expression
+)
+cache_max_age = Setting("BYGD_CACHE_MAX_AGE", 60, whole_number(0))
+stale_while_revalidate = Setting("BYGD_CACHE_STALE_WHILE_REVALIDATE", 300, whole_number(0))
+purge_paths = Setting(
+    "BYGD_FRONTEND_CACHE_PURGE_PATHS",
+    [
+        "/api/projects/",
+        "/api/events/",
+        "/api/calls/",
+        "/api/news/",
+        "/api/organisations/",
+        "/api/themes/",
+        "/feeds/news.xml",
+        "/feeds/news.atom",
+        "/calendar.ics",
+        "/calls/deadlines.ics",
+    ],
+    absolute_paths,
+)
+api_anon_rate = Setting("BYGD_API_ANON_RATE", "120/minute", rate_or_none)
+index_parent_page_types = Setting("BYGD_INDEX_PARENT_PAGE_TYPES", None, _page_types_rule)
+
+
+def index_parent_page_models():
+    names = index_parent_page_types()
+    if names is None:
+        return get_page_models()
+    return [resolve_model_string(name) for name in names]

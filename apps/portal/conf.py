@@ -1,0 +1,26 @@
+"""Settings of apps.portal, with their defaults; code reads them only through the functions below.
+
+| setting | default | meaning |
+|---|---|---|
+| `BYGD_PORTAL_RATE_WINDOW` | `900` | seconds in which login, sign-up and password-reset attempts are counted |
+| `BYGD_PORTAL_ATTEMPTS_PER_IP` | `30` | attempts per client address and window before 429 |
+| `BYGD_PORTAL_ATTEMPTS_PER_ACCOUNT` | `5` | attempts per e-mail address (from any client address) and window before 429 |
+| `BYGD_PORTAL_VERIFY_DAYS` | `3` | days an e-mail verification link works |
+| `BYGD_PORTAL_INVITATION_DAYS` | `14` | days a colleague invitation link works |
+| `BYGD_PORTAL_IMAGE_MAX_BYTES` | `5242880` | largest event image an organiser may upload |
+| `BYGD_PORTAL_DEMO_PASSWORD_FILE` | `organiser-password.txt` next to `MEDIA_ROOT` | where the demo loader keeps the demo organisers' shared password |
+"""
+
+from apps.core.app_settings import Setting, beside_media_root, whole_number
+
+rate_window = Setting("BYGD_PORTAL_RATE_WINDOW", 900, whole_number(1))
+attempts_per_ip = Setting("BYGD_PORTAL_ATTEMPTS_PER_IP", 30, whole_number(1))
+attempts_per_account = Setting("BYGD_PORTAL_ATTEMPTS_PER_ACCOUNT", 5, whole_number(1))
+verify_days = Setting("BYGD_PORTAL_VERIFY_DAYS", 3, whole_number(1))
+invitation_days = Setting("BYGD_PORTAL_INVITATION_DAYS", 14, whole_number(1))
+image_max_bytes = Setting("BYGD_PORTAL_IMAGE_MAX_BYTES", 5 * 1024**2, whole_number(1))
+# No rule: only the demo loader uses it, and a site without MEDIA_ROOT need not set it.
+demo_password_file = Setting(
+    "BYGD_PORTAL_DEMO_PASSWORD_FILE",
+    lambda: beside_media_root("organiser-password.txt", "BYGD_PORTAL_DEMO_PASSWORD_FILE"),
+)
