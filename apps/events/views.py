@@ -7,10 +7,10 @@ import datetime
 
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import render
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS_ABBR
 
+from apps.core.base_template import render
 from apps.core.locale import localized_for_request
 from apps.events.filters import CalendarFilter, base_queryset
 from apps.events.jsonld import event_json_ld

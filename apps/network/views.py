@@ -3,9 +3,9 @@ translated network path and get the page's language switcher."""
 
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from apps.core.base_template import render
 from apps.core.locale import with_fallback
 from apps.network.api import OrganisationFilter
 from apps.network.models import (

@@ -4,13 +4,13 @@ The one-click endpoint is the exception RFC 8058 defines for mail programs."""
 
 from django import forms
 from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
+from apps.core.base_template import render
 from apps.newsletters import signup, tokens
 from apps.newsletters.addresses import address_digest
 from apps.newsletters.models import SubscriptionSource

@@ -7,12 +7,13 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
+from apps.core.base_template import BaseTemplateMixin
 from apps.core.blocks import BaseStreamBlock
 from apps.core.mixins import ListingMixin
 from apps.core.preview import HeadlessPreviewMixin
 
 
-class HomePage(ListingMixin, HeadlessPreviewMixin, Page):
+class HomePage(BaseTemplateMixin, ListingMixin, HeadlessPreviewMixin, Page):
     """The root of each language's tree; one per locale, linked as translations."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)

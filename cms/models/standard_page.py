@@ -5,12 +5,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from apps.core.base_template import BaseTemplateMixin
 from apps.core.blocks import BaseStreamBlock
 from apps.core.mixins import ListingMixin
 from apps.core.preview import HeadlessPreviewMixin
 
 
-class StandardPage(ListingMixin, HeadlessPreviewMixin, Page):
+class StandardPage(BaseTemplateMixin, ListingMixin, HeadlessPreviewMixin, Page):
     """About pages, guides, contact pages: anything that is just text, images and links."""
 
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))

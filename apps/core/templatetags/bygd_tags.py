@@ -1,12 +1,12 @@
-"""Language switcher, hreflang alternates and footer: things every page's chrome needs."""
+"""Language switcher, hreflang alternates, home page and menu: the chrome Bygd's own base
+(bygd/base.html) needs. Generic: they read Wagtail's pages and sites only, so a host's base
+template may load them too (``{% load bygd_tags %}``)."""
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
-
-from cms.models import SiteFooter
 
 register = template.Library()
 
@@ -74,21 +74,16 @@ def _language_versions(request, page):
     return versions
 
 
-@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+@register.inclusion_tag("bygd/includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
     return {"versions": language_versions(context)}
 
 
-@register.inclusion_tag("includes/hreflang.html", takes_context=True)
+@register.inclusion_tag("bygd/includes/hreflang.html", takes_context=True)
 def hreflang_alternates(context):
     versions = [v for v in language_versions(context) if v["translated"]]
     default = next((v for v in versions if v["code"] == settings.LANGUAGE_CODE), None)
     return {"versions": versions, "default": default}
-
-
-@register.simple_tag
-def site_footer():
-    return SiteFooter.for_active_language()
 
 
 @register.simple_tag(takes_context=True)

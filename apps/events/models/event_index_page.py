@@ -9,11 +9,14 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Page
 from wagtail.search import index
 
+from apps.core.base_template import BaseTemplateMixin
 from apps.core.mixins import IndexPageMixin, ListingMixin
 from apps.core.preview import HeadlessPreviewMixin
 
 
-class EventIndexPage(RoutablePageMixin, ListingMixin, HeadlessPreviewMixin, IndexPageMixin, Page):
+class EventIndexPage(
+    BaseTemplateMixin, RoutablePageMixin, ListingMixin, HeadlessPreviewMixin, IndexPageMixin, Page
+):
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
 
     subpage_types = ["events.EventPage"]

@@ -22,6 +22,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from apps.core.base_template import BaseTemplateMixin
 from apps.core.blocks import BaseStreamBlock
 from apps.core.mixins import ListingMixin
 from apps.core.panels import ExtensibleObjectList
@@ -64,7 +65,7 @@ EVENT_LANGUAGES = [
 ]
 
 
-class EventPage(EventSchedule, ListingMixin, HeadlessPreviewMixin, Page):
+class EventPage(BaseTemplateMixin, EventSchedule, ListingMixin, HeadlessPreviewMixin, Page):
     summary = models.TextField(_("summary"), max_length=400)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
     image = models.ForeignKey(

@@ -14,6 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from apps.core.base_template import BaseTemplateMixin
 from apps.core.locale import LocalizedCache
 from apps.core.mixins import IndexPageMixin, ListingMixin
 from apps.core.preview import HeadlessPreviewMixin
@@ -31,7 +32,9 @@ def organisations_segment(language):
     return ORGANISATIONS_SEGMENT.get(language, "organisations")
 
 
-class NetworkIndexPage(RoutablePageMixin, ListingMixin, HeadlessPreviewMixin, IndexPageMixin, Page):
+class NetworkIndexPage(
+    BaseTemplateMixin, RoutablePageMixin, ListingMixin, HeadlessPreviewMixin, IndexPageMixin, Page
+):
     intro = models.TextField(_("introduction"), blank=True)
 
     subpage_types = ["network.NetworkPage"]
@@ -84,7 +87,7 @@ class NetworkIndexPage(RoutablePageMixin, ListingMixin, HeadlessPreviewMixin, In
         return render(request, self.get_template(request), self.get_context(request))
 
 
-class NetworkPage(ListingMixin, HeadlessPreviewMixin, Page):
+class NetworkPage(BaseTemplateMixin, ListingMixin, HeadlessPreviewMixin, Page):
     purpose = models.TextField(
         _("purpose"), help_text=_("Why the network exists, in a few sentences.")
     )

@@ -11,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
+from apps.core.base_template import BaseTemplateMixin
 from apps.core.locale import with_fallback
 from apps.core.mixins import IndexPageMixin, ListingMixin
 from apps.core.preview import HeadlessPreviewMixin
@@ -18,7 +19,9 @@ from apps.newsletters.blocks import NewsletterStreamBlock
 from apps.newsletters.models.delivery import Sending, SendingStatus
 
 
-class NewsletterArchivePage(ListingMixin, HeadlessPreviewMixin, IndexPageMixin, Page):
+class NewsletterArchivePage(
+    BaseTemplateMixin, ListingMixin, HeadlessPreviewMixin, IndexPageMixin, Page
+):
     intro = models.TextField(_("introduction"), blank=True)
     newsletter_list = models.ForeignKey(
         "newsletters.NewsletterList",
@@ -66,7 +69,7 @@ class NewsletterArchivePage(ListingMixin, HeadlessPreviewMixin, IndexPageMixin, 
         return context
 
 
-class NewsletterPage(HeadlessPreviewMixin, Page):
+class NewsletterPage(BaseTemplateMixin, HeadlessPreviewMixin, Page):
     preheader = models.CharField(
         _("preview text"),
         max_length=150,

@@ -3,11 +3,12 @@ e-mail address is rate-limited per client address and per address; every respons
 tell whether an address is registered is the same for both cases."""
 
 from django.contrib.auth import views as auth_views
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from apps.core.base_template import BaseTemplateViewMixin, render
 from apps.portal import tokens
 from apps.portal.accounts import sign_up, verify
 from apps.portal.forms import (
@@ -81,9 +82,30 @@ def verify_view(request, token):
     return page(request, "verify.html")
 
 
+# Django's account views, rendering in the base template Bygd's pages use.
+class LoginView(BaseTemplateViewMixin, auth_views.LoginView):
+    pass
+
+
+class PasswordResetView(BaseTemplateViewMixin, auth_views.PasswordResetView):
+    pass
+
+
+class PasswordResetDoneView(BaseTemplateViewMixin, auth_views.PasswordResetDoneView):
+    pass
+
+
+class PasswordResetConfirmView(BaseTemplateViewMixin, auth_views.PasswordResetConfirmView):
+    pass
+
+
+class PasswordResetCompleteView(BaseTemplateViewMixin, auth_views.PasswordResetCompleteView):
+    pass
+
+
 login_view = never_cache(
     limited("login", "username")(
-        auth_views.LoginView.as_view(
+        LoginView.as_view(
             form_class=LoginForm,
             template_name=TEMPLATE_DIR + "login.html",
             next_page=reverse_lazy("portal:home"),
@@ -96,7 +118,7 @@ logout_view = auth_views.LogoutView.as_view(next_page=reverse_lazy("portal:login
 
 password_reset_view = never_cache(
     limited("reset", "email")(
-        auth_views.PasswordResetView.as_view(
+        PasswordResetView.as_view(
             form_class=OrganiserPasswordResetForm,
             template_name=TEMPLATE_DIR + "password_reset.html",
             email_template_name=TEMPLATE_DIR + "email/password_reset.txt",
@@ -105,13 +127,13 @@ password_reset_view = never_cache(
         )
     )
 )
-password_reset_done_view = auth_views.PasswordResetDoneView.as_view(
+password_reset_done_view = PasswordResetDoneView.as_view(
     template_name=TEMPLATE_DIR + "password_reset_done.html"
 )
-password_reset_confirm_view = auth_views.PasswordResetConfirmView.as_view(
+password_reset_confirm_view = PasswordResetConfirmView.as_view(
     template_name=TEMPLATE_DIR + "password_reset_confirm.html",
     success_url=reverse_lazy("portal:password_reset_complete"),
 )
-password_reset_complete_view = auth_views.PasswordResetCompleteView.as_view(
+password_reset_complete_view = PasswordResetCompleteView.as_view(
     template_name=TEMPLATE_DIR + "password_reset_complete.html"
 )

@@ -8,11 +8,14 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from apps.core.base_template import BaseTemplateMixin
 from apps.core.mixins import IndexPageMixin, ListingMixin
 from apps.core.preview import HeadlessPreviewMixin
 
 
-class FundingCallIndexPage(ListingMixin, HeadlessPreviewMixin, IndexPageMixin, Page):
+class FundingCallIndexPage(
+    BaseTemplateMixin, ListingMixin, HeadlessPreviewMixin, IndexPageMixin, Page
+):
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
 
     subpage_types = ["projects.FundingCallPage"]

@@ -17,6 +17,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from apps.core.base_template import BaseTemplateMixin
 from apps.core.blocks import BaseStreamBlock
 from apps.core.mixins import IndexPageMixin, ListingMixin
 from apps.core.preview import HeadlessPreviewMixin
@@ -31,7 +32,7 @@ class PostTag(TaggedItemBase):
     )
 
 
-class ProjectPostPage(ListingMixin, HeadlessPreviewMixin, Page):
+class ProjectPostPage(BaseTemplateMixin, ListingMixin, HeadlessPreviewMixin, Page):
     lead = models.TextField(
         _("lead"), max_length=600, help_text=_("One or two sentences that open the post.")
     )
@@ -148,7 +149,7 @@ class PostRelatedProject(Orderable):
     panels = [FieldPanel("project")]
 
 
-class NewsIndexPage(ListingMixin, HeadlessPreviewMixin, IndexPageMixin, Page):
+class NewsIndexPage(BaseTemplateMixin, ListingMixin, HeadlessPreviewMixin, IndexPageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     subpage_types = ["projects.ProjectPostPage"]

@@ -9,13 +9,14 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from apps.core.base_template import BaseTemplateMixin
 from apps.core.mixins import IndexPageMixin, ListingMixin
 from apps.core.preview import HeadlessPreviewMixin
 
 PER_PAGE = 20
 
 
-class ProjectIndexPage(ListingMixin, HeadlessPreviewMixin, IndexPageMixin, Page):
+class ProjectIndexPage(BaseTemplateMixin, ListingMixin, HeadlessPreviewMixin, IndexPageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     subpage_types = ["projects.ProjectPage"]
