@@ -1,5 +1,5 @@
 """The base template Bygd's pages and views render in: the host's, when its settings name one in
-``BYGD_BASE_TEMPLATE``, otherwise Bygd's own ``bygd/base.html``.
+``BYGD_BASE_TEMPLATE`` (apps.core.conf), otherwise Bygd's own ``bygd/base.html``.
 
 Every Bygd page and view template extends ``bygd/page.html``, which extends the template named by
 the ``bygd_base_template`` context variable. Page types put it in their context through
@@ -7,15 +7,15 @@ the ``bygd_base_template`` context variable. Page types put it in their context 
 (class-based views), so a host needs no context processor; a template rendered without it (an
 error page, a host's own view) falls back to ``bygd/base.html``."""
 
-from django.conf import settings
 from django.shortcuts import render as django_render
 
-DEFAULT_BASE_TEMPLATE = "bygd/base.html"
+from apps.core import conf
+
 CONTEXT_NAME = "bygd_base_template"
 
 
 def base_template():
-    return getattr(settings, "BYGD_BASE_TEMPLATE", None) or DEFAULT_BASE_TEMPLATE
+    return conf.base_template()
 
 
 def with_base_template(context):

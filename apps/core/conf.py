@@ -11,8 +11,11 @@
 | `BYGD_FRONTEND_CACHE_PURGE_PATHS` | API listings and feeds | paths purged from the CDN on every content change (Wagtail purges the pages) |
 | `BYGD_API_ANON_RATE` | `"120/minute"` | requests per client address to the domain API before 429; None switches it off |
 | `BYGD_INDEX_PARENT_PAGE_TYPES` | `None` (any page) | page types (`"app_label.Model"`) under which Bygd's index pages may be created |
+| `BYGD_BASE_TEMPLATE` | `"bygd/base.html"` | the base template Bygd's pages and views render in (the host's own, e.g. `"base.html"`; see README.md for the blocks it needs) |
 """
 
+from django.template import TemplateDoesNotExist, TemplateSyntaxError
+from django.template.loader import get_template
 from wagtail.coreutils import resolve_model_string
 from wagtail.models import get_page_models
 
@@ -49,6 +52,18 @@ def _page_types_rule(value):
     return None
 
 
+def _template_rule(value):
+    if not isinstance(value, str) or not value:
+        return 'is not a template name such as "base.html".'
+    try:
+        get_template(value)
+    except TemplateDoesNotExist:
+        return "names a template no template loader finds."
+    except TemplateSyntaxError as error:
+        return f"names a template that does not compile ({error})."
+    return None
+
+
 preview_urls = Setting("BYGD_HEADLESS_PREVIEW_URLS", {}, _preview_urls_rule)
 preview_ttl = Setting("BYGD_HEADLESS_PREVIEW_TTL", 1800, whole_number(1))
 cached_paths = Setting(
@@ -77,6 +92,7 @@ purge_paths = Setting(
 )
 api_anon_rate = Setting("BYGD_API_ANON_RATE", "120/minute", rate_or_none)
 index_parent_page_types = Setting("BYGD_INDEX_PARENT_PAGE_TYPES", None, _page_types_rule)
+base_template = Setting("BYGD_BASE_TEMPLATE", "bygd/base.html", _template_rule)
 
 
 def index_parent_page_models():

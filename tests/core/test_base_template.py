@@ -1,0 +1,91 @@
+"""Bygd's pages and views render in the base template the host names in BYGD_BASE_TEMPLATE, and
+in Bygd's own bygd/base.html when it names none; the host configures nothing else."""
+
+from pathlib import Path
+
+import pytest
+
+from apps.core.checks import check_settings
+from apps.projects.factories import ProjectIndexPageFactory
+
+pytestmark = pytest.mark.django_db
+
+HOST_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+MARKER = "HOST-BASE-MARKER"
+
+
+@pytest.fixture
+def project_index(home):
+    index = ProjectIndexPageFactory(parent=home, title="Projektdatabasen", slug="projekt")
+    index.save_revision().publish()
+    return index
+
+
+@pytest.fixture
+def host_base(settings):
+    """The host's templates folder and its base, named in the one setting."""
+    templates = [dict(engine) for engine in settings.TEMPLATES]
+    templates[0]["DIRS"] = [*templates[0]["DIRS"], HOST_TEMPLATES]
+    settings.TEMPLATES = templates
+    settings.BYGD_BASE_TEMPLATE = "host_base.html"
+
+
+def host_content(html):
+    return html.split('<div id="host-content">', 1)[1].split("<!-- end of host content -->", 1)[0]
+
+
+PAGES = {
+    "project index": ("/sv/projekt/", "<h1>Projektdatabasen</h1>"),
+    "calendar": ("/sv/kalender/", "<h1>Kalender</h1>"),
+    "organiser login": ("/sv/arrangor/login/", 'name="password"'),
+}
+
+
+@pytest.fixture
+def pages(project_index, calendar):
+    return PAGES
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_pages_and_views_render_in_the_hosts_base(client, pages, host_base, name):
+    url, content = pages[name]
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.text
+    assert MARKER in html
+    assert content in host_content(html)
+    assert "<title>" in html and " - Host site</title>" in html
+    # Bygd's own chrome stays out.
+    assert 'class="site-header"' not in html
+    assert "bygd/bygd.css" not in html
+
+
+def test_the_portal_fills_the_hosts_head_and_body_class(client, host_base):
+    html = client.get("/sv/arrangor/login/").text
+    head = html.split("</head>", 1)[0]
+    assert '<meta name="robots" content="noindex">' in head
+    assert '<body class="host-base portal">' in html
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_without_the_setting_they_render_in_bygds_own_base(client, pages, name):
+    url, content = pages[name]
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.text
+    assert MARKER not in html
+    assert 'class="site-header"' in html
+    assert "/static/bygd/bygd.css" in html
+    main = html.split('<main id="main" tabindex="-1">', 1)[1].split("</main>", 1)[0]
+    assert content in main
+
+
+def test_a_base_template_no_loader_finds_is_named_at_check(settings):
+    settings.BYGD_BASE_TEMPLATE = "no/such/base.html"
+    errors = check_settings(None)
+    assert [error.id for error in errors] == ["core.E001"]
+    assert "BYGD_BASE_TEMPLATE='no/such/base.html'" in errors[0].msg
+
+
+def test_the_hosts_base_passes_the_check(host_base):
+    assert check_settings(None) == []
