@@ -4,7 +4,9 @@ site root, outside ``i18n_patterns``):
 - the domain API: each installed app's ``api_urlpatterns`` (from its own ``urls`` module), in
   INSTALLED_APPS order, so one OpenAPI document covers them all;
 - ``/api/site/`` and ``/api/removed/``;
-- the OpenAPI document ``/api/schema/`` and its rendering ``/api/docs/``;
+- the OpenAPI document ``/api/schema/`` and its rendering ``/api/docs/``, with Bygd's schema
+  settings (``SCHEMA_SETTINGS`` and the apps' ``api_enum_overrides``) whatever the host's
+  SPECTACULAR_SETTINGS say;
 - Wagtail's content API v2 (``/api/v2/``) and the headless preview endpoint;
 - any other path under /api/ answers the JSON error format's 404.
 
@@ -16,6 +18,8 @@ from django.apps import apps
 from django.conf import settings
 from django.http import HttpResponsePermanentRedirect
 from django.urls import Resolver404, include, path, re_path, resolve
+from drf_spectacular.settings import patched_settings
+from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 from rest_framework import routers
 
@@ -33,20 +37,61 @@ api_urlpatterns = [
 ]
 
 
-def installed_api_urlpatterns():
-    """The domain API of every installed Bygd app: its ``urls.api_urlpatterns``."""
-    patterns = []
+SCHEMA_SETTINGS = {
+    "TITLE": "Bygd API",
+    "DESCRIPTION": (
+        "Projects, events, funding calls, news and the network directory of a Bygd site. "
+        "Read-only and keyless. Every list takes `locale`, `page` and `page_size` (max 100); "
+        'errors are `{"error": {"code", "message", "fields"}}`.'
+    ),
+    "VERSION": "1.0.0",
+    "SCHEMA_PATH_PREFIX": r"/api/",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "PREPROCESSING_HOOKS": ["apps.core.api.schema.only_domain_api"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "apps.core.api.schema.document_transport",
+    ],
+    "REDOC_DIST": "SIDECAR",
+}
+
+
+def installed_app_urls():
+    """The ``urls`` modules of the installed Bygd apps other than core, in INSTALLED_APPS order."""
+    modules = []
     for config in apps.get_app_configs():
         if not config.name.startswith("apps.") or config.name == __package__:
             continue
         try:
-            module = import_module(f"{config.name}.urls")
+            modules.append(import_module(f"{config.name}.urls"))
         except ModuleNotFoundError as error:
             if error.name != f"{config.name}.urls":
                 raise
-            continue
-        patterns.extend(getattr(module, "api_urlpatterns", ()))
-    return patterns
+    return modules
+
+
+def schema_settings():
+    overrides = {}
+    for module in installed_app_urls():
+        overrides.update(getattr(module, "api_enum_overrides", {}))
+    return {**SCHEMA_SETTINGS, "ENUM_NAME_OVERRIDES": overrides}
+
+
+class SchemaView(SpectacularAPIView):
+    """The document, which does not describe itself whatever SERVE_INCLUDE_SCHEMA says."""
+
+    @extend_schema(exclude=True)
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
+class DocsView(SpectacularRedocView):
+    """The rendering, with the Redoc bundle from drf_spectacular_sidecar (no CDN)."""
+
+    @extend_schema(exclude=True)
+    def get(self, request, *args, **kwargs):
+        with patched_settings(SCHEMA_SETTINGS):
+            return super().get(request, *args, **kwargs)
 
 
 def api_not_found(request, rest=""):
@@ -69,10 +114,18 @@ urlpatterns = [
             [
                 path("v2/preview/", HeadlessPreviewView.as_view(), name="headless-preview"),
                 path("v2/", wagtail_router.urls),
-                path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-                path("docs/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
+                path(
+                    "schema/",
+                    SchemaView.as_view(custom_settings=schema_settings()),
+                    name="api-schema",
+                ),
+                path("docs/", DocsView.as_view(url_name="api-schema"), name="api-docs"),
                 *api_urlpatterns,
-                *installed_api_urlpatterns(),
+                *(
+                    pattern
+                    for module in installed_app_urls()
+                    for pattern in getattr(module, "api_urlpatterns", ())
+                ),
                 re_path(r"^(?P<rest>.*)$", api_not_found),
             ]
         ),

@@ -13,3 +13,9 @@ router.register("organisations", OrganisationViewSet, basename="organisation")
 api_urlpatterns = router.urls
 
 urlpatterns = []
+
+# Names of the choice enums in the OpenAPI document (apps.core.urls collects them).
+api_enum_overrides = {
+    "PlaceKindEnum": "apps.network.models.places.PlaceKind",
+    "OrganisationKindEnum": "apps.network.models.organisations.OrganisationKind",
+}

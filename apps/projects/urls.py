@@ -30,6 +30,9 @@ api_urlpatterns = [
     *router.urls,
 ]
 
+# Names of the choice enums in the OpenAPI document (apps.core.urls collects them).
+api_enum_overrides = {"CallStatusEnum": "apps.projects.models.call_status.CallStatus"}
+
 urlpatterns = [
     path("feeds/news.xml", SiteNewsFeed(), name="news-rss"),
     path("feeds/news.atom", atom(SiteNewsFeed)(), name="news-atom"),
