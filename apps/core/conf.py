@@ -9,6 +9,7 @@
 | `BYGD_CACHE_MAX_AGE` | `60` | seconds in `Cache-Control: max-age` of cached answers, and how long they are kept |
 | `BYGD_CACHE_STALE_WHILE_REVALIDATE` | `300` | seconds in `stale-while-revalidate` of cached answers |
 | `BYGD_FRONTEND_CACHE_PURGE_PATHS` | API listings and feeds | paths purged from the CDN on every content change (Wagtail purges the pages) |
+| `BYGD_TRUSTED_PROXIES` | `0` | reverse proxies in front of the site; every rate limit (the API's and public writes') takes the client address from `X-Forwarded-For` behind exactly this many (0: the connection's address) |
 | `BYGD_API_ANON_RATE` | `"120/minute"` | requests per client address to the domain API before 429; None switches it off |
 | `BYGD_INDEX_PARENT_PAGE_TYPES` | `None` (any page) | page types (`"app_label.Model"`) under which Bygd's index pages may be created |
 | `BYGD_BASE_TEMPLATE` | `"bygd/base.html"` | the base template Bygd's pages and views render in (the host's own, e.g. `"base.html"`; see README.md for the blocks it needs) |
@@ -90,6 +91,7 @@ purge_paths = Setting(
     ],
     absolute_paths,
 )
+trusted_proxies = Setting("BYGD_TRUSTED_PROXIES", 0, whole_number(0))
 api_anon_rate = Setting("BYGD_API_ANON_RATE", "120/minute", rate_or_none)
 index_parent_page_types = Setting("BYGD_INDEX_PARENT_PAGE_TYPES", None, _page_types_rule)
 base_template = Setting("BYGD_BASE_TEMPLATE", "bygd/base.html", _template_rule)

@@ -11,9 +11,9 @@ from apps.core.api.errors import ERROR_RESPONSES
 from apps.core.api.locale import LocaleContextMixin
 from apps.core.api.params import LOCALE_PARAMETERS
 from apps.core.locale import with_fallback
+from apps.core.ratelimit import RateLimited
 from apps.newsletters.forms import HONEYPOT_FIELD
 from apps.newsletters.models import NewsletterList, SubscriptionSource
-from apps.newsletters.ratelimit import RateLimited
 from apps.newsletters.signup import handle_signup
 
 ACCEPTED_BODY = {

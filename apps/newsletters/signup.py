@@ -9,11 +9,11 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from apps.core.tokens import new_nonce
 from apps.newsletters import tokens
 from apps.newsletters.addresses import address_digest
 from apps.newsletters.forms import HONEYPOT_FIELD, SignupForm
 from apps.newsletters.models import ConsentText, Subscription, SubscriptionStatus, Suppression
-from apps.newsletters.models.subscription import new_nonce
 from apps.newsletters.ratelimit import check_rate
 
 CONFIRMATION_INTERVAL = datetime.timedelta(hours=24)

@@ -1,11 +1,15 @@
-"""Links in newsletter e-mails carry signed tokens. Each purpose has its own salt so a token
-made for one action is useless for another, and the payload holds only random nonces and row
-ids, never an address, so a forwarded or logged link does not disclose who it belongs to."""
+"""Links in newsletter e-mails carry tokens from the shared signed-token helper
+(apps.core.tokens): confirming a signup, unsubscribing (never expires: an unsubscribe link must
+work for as long as the e-mail is kept) and fetching one's own data."""
 
 import datetime
 
-from django.core import signing
+from apps.core import tokens
+from apps.core.tokens import InvalidToken
 
+__all__ = ["CONFIRM", "DATA", "UNSUBSCRIBE", "InvalidToken", "make_token", "read_token"]
+
+NAMESPACE = "newsletter"
 CONFIRM = "confirm"
 UNSUBSCRIBE = "unsubscribe"
 DATA = "data"
@@ -17,19 +21,12 @@ MAX_AGE = {
 }
 
 
-class InvalidToken(Exception):
-    """Tampered, expired, used or made for another purpose; callers show one message for all."""
-
-
 def make_token(purpose, payload):
-    return signing.dumps(payload, salt=f"bygd.newsletter.{purpose}", compress=True)
+    return tokens.make_token(NAMESPACE, purpose, payload)
 
 
 def read_token(purpose, token):
-    try:
-        return signing.loads(token, salt=f"bygd.newsletter.{purpose}", max_age=MAX_AGE[purpose])
-    except signing.BadSignature as error:
-        raise InvalidToken(str(error)) from None
+    return tokens.read_token(NAMESPACE, purpose, token, max_age=MAX_AGE[purpose])
 
 
 def confirm_token(nonce):

@@ -11,11 +11,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from apps.core.base_template import render
+from apps.core.ratelimit import RateLimited
 from apps.newsletters import signup, tokens
 from apps.newsletters.addresses import address_digest
 from apps.newsletters.models import SubscriptionSource
 from apps.newsletters.privacy import erase
-from apps.newsletters.ratelimit import RateLimited, check_rate
+from apps.newsletters.ratelimit import check_rate
 
 TEMPLATE_DIR = "newsletters/"
 

@@ -10,12 +10,12 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.users.models import UserProfile
 
+from apps.core.tokens import new_nonce
 from apps.portal import emails
 from apps.portal.models import (
     OrganisationProposal,
     OrganiserAccount,
     OrganiserRole,
-    new_nonce,
 )
 
 WAGTAIL_NOTIFICATIONS = (

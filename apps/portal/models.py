@@ -3,19 +3,14 @@ permission; what makes them organisers is an OrganiserAccount tying them to one 
 the network directory. Proposed organisations wait in OrganisationProposal until a moderator
 confirms them, because the directory is public and must not grow from anonymous sign-ups."""
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.tokens import new_nonce
 from apps.events.models import EventPage
 from apps.network.models import Organisation, OrganisationKind, Place
-
-
-def new_nonce():
-    return secrets.token_urlsafe(16)
 
 
 class OrganiserRole(models.TextChoices):

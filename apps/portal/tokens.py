@@ -1,18 +1,18 @@
-"""Signed links for the portal. Each purpose has its own salt, links expire, and the payload
-holds a row id with a random nonce that changes once the link is used, so a link works once."""
+"""Signed links for the portal, from the shared signed-token helper (apps.core.tokens): e-mail
+verification and colleague invitations. They expire, and the payload holds a row id with a
+random nonce that changes once the link is used, so a link works once."""
 
 import datetime
 
-from django.core import signing
-
+from apps.core import tokens
+from apps.core.tokens import InvalidToken
 from apps.portal import conf
 
+__all__ = ["INVITE", "VERIFY", "InvalidToken", "make_token", "read_token"]
+
+NAMESPACE = "portal"
 VERIFY = "verify"
 INVITE = "invite"
-
-
-class InvalidToken(Exception):
-    """Tampered, expired, used or made for another purpose; callers show one message for all."""
 
 
 def max_age(purpose):
@@ -22,13 +22,13 @@ def max_age(purpose):
 
 
 def make_token(purpose, pk, nonce):
-    return signing.dumps({"i": pk, "n": nonce}, salt=f"bygd.portal.{purpose}")
+    return tokens.make_token(NAMESPACE, purpose, {"i": pk, "n": nonce})
 
 
 def read_token(purpose, token):
     """(pk, nonce) from a token; the caller compares the nonce with the row's current one."""
     try:
-        payload = signing.loads(token, salt=f"bygd.portal.{purpose}", max_age=max_age(purpose))
+        payload = tokens.read_token(NAMESPACE, purpose, token, max_age=max_age(purpose))
         return int(payload["i"]), str(payload["n"])
-    except (signing.BadSignature, KeyError, TypeError, ValueError) as error:
+    except (KeyError, TypeError, ValueError) as error:
         raise InvalidToken(str(error)) from None

@@ -264,7 +264,6 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "apps.core.api.errors.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     "DEFAULT_THROTTLE_CLASSES": ["apps.core.api.throttling.AnonymousClientThrottle"],
-    "NUM_PROXIES": None,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Bygd API",
@@ -343,9 +342,6 @@ if "BYGD_FRONTEND_CACHE_PURGE_PATHS" in os.environ:
     BYGD_FRONTEND_CACHE_PURGE_PATHS = env_list("BYGD_FRONTEND_CACHE_PURGE_PATHS")
 if "BYGD_PRIVATE_MEDIA_ROOT" in os.environ:
     BYGD_PRIVATE_MEDIA_ROOT = Path(os.environ["BYGD_PRIVATE_MEDIA_ROOT"])
-if isinstance(_ENV_INTS.get("BYGD_TRUSTED_PROXIES"), int):
-    # The domain API's throttle counts clients behind the same proxies as the apps do.
-    REST_FRAMEWORK["NUM_PROXIES"] = _ENV_INTS["BYGD_TRUSTED_PROXIES"] or None
 
 
 # Headless preview (apps.core.preview): "sv=https://front.example/preview,en=…" where a key is

@@ -19,13 +19,14 @@ from apps.core.api.throttling import AnonymousClientThrottle
 from apps.core.app_settings import declared
 from apps.core.checks import check_settings as core_check
 from apps.core.http_cache import PublicCacheMiddleware
+from apps.core.ratelimit import client_ip
 from apps.events import conf as events_conf
 from apps.events.models import EventIndexPage
 from apps.events.occurrences import horizon
 from apps.network.models import NetworkIndexPage
 from apps.newsletters import conf as newsletters_conf
 from apps.newsletters.models import NewsletterArchivePage
-from apps.newsletters.ratelimit import check_rate, client_ip
+from apps.newsletters.ratelimit import check_rate
 from apps.portal import conf as portal_conf
 from apps.portal import tokens
 from apps.portal.ratelimit import check_attempt

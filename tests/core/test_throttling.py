@@ -38,3 +38,23 @@ def test_guessing_preview_tokens_is_throttled_too(client, sv, three_per_minute):
     for _ in range(3):
         assert client.get("/api/v2/preview/", params).status_code == 404
     assert client.get("/api/v2/preview/", params).status_code == 429
+
+
+def test_behind_a_proxy_the_api_and_public_writes_count_the_same_client(
+    client, sv, three_per_minute, settings
+):
+    """One address for every rate limit: behind the configured proxy the API throttle counts the
+    forwarded client, and a forged header further left cannot buy a fresh allowance."""
+    settings.BYGD_TRUSTED_PROXIES = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    for forged in ("192.0.2.10", "192.0.2.11", "192.0.2.12"):
+        assert (
+            client.get(
+                "/api/places/", HTTP_X_FORWARDED_FOR=f"{forged}, 198.51.100.7", **proxy
+            ).status_code
+            == 200
+        )
+    refused = client.get("/api/places/", HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy)
+    assert refused.status_code == 429
+    other = client.get("/api/places/", HTTP_X_FORWARDED_FOR="198.51.100.8", **proxy)
+    assert other.status_code == 200

@@ -1,10 +1,10 @@
 """Throttling for anonymous API clients. The rate is read per request (not frozen at import like
 DRF's class attribute) so operators and tests can change BYGD_API_ANON_RATE; None switches it off.
-Behind a proxy the client address comes from X-Forwarded-For (DRF's NUM_PROXIES)."""
+Clients are told apart by the same address as every other rate limit (apps.core.ratelimit)."""
 
 from rest_framework.throttling import AnonRateThrottle
 
-from apps.core import conf
+from apps.core import conf, ratelimit
 
 
 class AnonymousClientThrottle(AnonRateThrottle):
@@ -17,3 +17,6 @@ class AnonymousClientThrottle(AnonRateThrottle):
         self.rate = self.get_rate()
         self.num_requests, self.duration = self.parse_rate(self.rate)
         return super().allow_request(request, view)
+
+    def get_ident(self, request):
+        return ratelimit.client_ip(request)

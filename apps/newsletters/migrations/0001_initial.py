@@ -2,7 +2,7 @@
 
 import apps.core.preview
 import apps.newsletters.models.consent
-import apps.newsletters.models.subscription
+import apps.core.tokens
 import apps.newsletters.registry
 import django.db.models.deletion
 import uuid
@@ -141,7 +141,7 @@ class Migration(migrations.Migration):
                         ('unsubscribed_at', models.DateTimeField(blank=True, null=True, verbose_name='unsubscribed')),
                         ('confirmation_sent_at', models.DateTimeField(blank=True, editable=False, null=True)),
                         ('confirm_nonce', models.CharField(blank=True, db_index=True, editable=False, max_length=32)),
-                        ('unsubscribe_nonce', models.CharField(default=apps.newsletters.models.subscription.new_nonce, editable=False, max_length=32)),
+                        ('unsubscribe_nonce', models.CharField(default=apps.core.tokens.new_nonce, editable=False, max_length=32)),
                         ('consent_text', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='subscriptions', to='newsletters.consenttext', verbose_name='consent text shown')),
                         ('newsletter_list', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='subscriptions', to='newsletters.newsletterlist', verbose_name='list')),
                     ],

@@ -2,17 +2,12 @@
 language, which version of the consent text) is kept on the row, because under GDPR the
 sender must be able to show it for as long as it sends."""
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.tokens import new_nonce
 from apps.newsletters.addresses import address_digest, normalise
-
-
-def new_nonce():
-    return secrets.token_urlsafe(18)
 
 
 class SubscriptionStatus(models.TextChoices):
@@ -108,4 +103,3 @@ class Suppression(models.Model):
 
     def __str__(self):
         return self.digest[:12]
-

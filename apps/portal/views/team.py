@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from apps.core.tokens import new_nonce
 from apps.portal import emails, tokens
 from apps.portal.accounts import create_user, current_language
 from apps.portal.forms import InviteForm
@@ -21,7 +22,6 @@ from apps.portal.models import (
     OrganiserAccount,
     OrganiserInvitation,
     OrganiserRole,
-    new_nonce,
 )
 from apps.portal.permissions import account_for, org_admin_required
 from apps.portal.views.accounts import page

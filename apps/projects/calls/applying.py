@@ -5,10 +5,8 @@ call's contact. Posts are rate-limited per client, as every public write is."""
 
 import logging
 import smtplib
-import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
@@ -18,7 +16,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from apps.newsletters.ratelimit import client_ip
+from apps.core import ratelimit
 from apps.projects import conf
 from apps.projects.calls.attachments import save_attachment
 from apps.projects.models import ApplicationMethod, CallSubmission
@@ -29,16 +27,17 @@ WINDOW_SECONDS = 3600
 
 
 def over_rate_limit(request):
-    limit = conf.applications_per_hour()
-    now = int(time.time())
-    key = f"bygd:call-applications:{client_ip(request)}:{now // WINDOW_SECONDS}"
-    cache.add(key, 0, timeout=WINDOW_SECONDS + 60)
+    """Count this application against the client's hourly budget; True once it is spent."""
     try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=WINDOW_SECONDS + 60)
-        count = 1
-    return count > limit
+        ratelimit.check(
+            "call-applications",
+            ratelimit.client_ip(request),
+            conf.applications_per_hour(),
+            WINDOW_SECONDS,
+        )
+    except ratelimit.RateLimited:
+        return True
+    return False
 
 
 def _render(page, request, form=None, refusal=None, status=200):
