@@ -29,6 +29,8 @@ from apps.core.panels import ExtensibleObjectList
 from apps.core.preview import HeadlessPreviewMixin
 from apps.events.models.schedule import EventSchedule
 from apps.events.registry import EDITOR_PANELS
+from apps.network.models import Organisation
+from apps.projects.models import ProjectPage
 
 
 class EventStatus(models.TextChoices):
@@ -77,13 +79,13 @@ class EventPage(BaseTemplateMixin, EventSchedule, ListingMixin, HeadlessPreviewM
         related_name="+",
     )
     organiser = models.ForeignKey(
-        "network.Organisation",
+        Organisation,
         verbose_name=_("organiser"),
         on_delete=models.PROTECT,
         related_name="events",
     )
     related_project = models.ForeignKey(
-        "projects.ProjectPage",
+        ProjectPage,
         verbose_name=_("related project"),
         null=True,
         blank=True,
