@@ -117,11 +117,11 @@ def can_build_wheels():
     return version >= (70, 1) or importlib.util.find_spec("wheel") is not None
 
 
-@pytest.fixture(scope="module")
-def host_site(tmp_path_factory):
+@pytest.fixture
+def host_site(tmp_path):
     if not can_build_wheels():
         pytest.skip("cannot build a wheel without isolation: setuptools < 70.1 and no wheel")
-    tmp = tmp_path_factory.mktemp("host")
+    tmp = tmp_path
 
     # The wheel, from a copy of what it is built from, so no build/ is left in the checkout.
     run([sys.executable, "manage.py", "compile_catalogues"], cwd=ROOT)
@@ -212,7 +212,7 @@ def manage(host, *args):
     return run([host["python"], "manage.py", *args], cwd=host["project"], env=host["env"])
 
 
-def test_the_wheel_holds_the_apps_with_their_files(host_site):
+def check_the_wheel_holds_the_apps_with_their_files(host_site):
     installed = host_site["site_packages"]
     for app in ("core", "newsletters", "network", "projects", "events", "portal"):
         assert (installed / "apps" / app / "locale" / "sv" / "LC_MESSAGES" / "django.mo").exists()
@@ -223,7 +223,9 @@ def test_the_wheel_holds_the_apps_with_their_files(host_site):
     assert not (installed / "tests").exists() and not (installed / "bench").exists()
 
 
+# One test, so that pytest-xdist never builds the host site twice.
 def test_the_host_site_migrates_and_serves_bygds_pages_api_and_feeds(host_site):
+    check_the_wheel_holds_the_apps_with_their_files(host_site)
     manage(host_site, "check")
     manage(host_site, "migrate", "--noinput")
     manage(host_site, "makemigrations", "--check", "--dry-run")
