@@ -59,10 +59,10 @@ messages: $(VENV)/.installed
 	set -e; for dir in $(MESSAGE_DIRS); do \
 		mkdir -p $$dir/locale; \
 		(cd $$dir && env -u DJANGO_SETTINGS_MODULE $(abspath $(VENV))/bin/django-admin makemessages \
-			--locale sv --locale en --add-location file); \
+			--locale sv --locale en --add-location file --no-obsolete); \
 		if grep -rqs --include='*.js' gettext $$dir; then \
 			(cd $$dir && env -u DJANGO_SETTINGS_MODULE $(abspath $(VENV))/bin/django-admin makemessages \
-				--domain djangojs --locale sv --locale en --add-location file); \
+				--domain djangojs --locale sv --locale en --add-location file --no-obsolete); \
 		fi; \
 	done
 
