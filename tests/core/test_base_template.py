@@ -4,9 +4,11 @@ in Bygd's own bygd/base.html when it names none; the host configures nothing els
 from pathlib import Path
 
 import pytest
+from wagtail.models import Site
 
 from apps.core.checks import check_settings
 from apps.projects.factories import ProjectIndexPageFactory
+from cms.models import SiteFooter, SiteSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +91,18 @@ def test_a_base_template_no_loader_finds_is_named_at_check(settings):
 
 def test_the_hosts_base_passes_the_check(host_base):
     assert check_settings(None) == []
+
+
+def test_the_reference_site_names_itself_and_fills_the_footer_of_bygds_base(client, project_index):
+    SiteSettings.objects.create(
+        site=Site.objects.get(is_default_site=True),
+        organisation_name="Bygdeföreningen",
+        contact_email="info@example.org",
+    )
+    SiteFooter.objects.create(locale=project_index.locale, text="<p>Fri programvara.</p>")
+    html = client.get("/sv/projekt/").text
+    assert "<title>Projektdatabasen · Bygdeföreningen</title>" in html
+    assert 'class="site-name"' in html and ">Bygdeföreningen</a>" in html
+    footer = html.split('<footer class="site-footer"', 1)[1]
+    assert "Fri programvara." in footer
+    assert 'href="mailto:info@example.org"' in footer
