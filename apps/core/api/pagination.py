@@ -52,3 +52,36 @@ class BygdPagination(PageNumberPagination):
         response = super().get_paginated_response_schema(schema)
         response["required"] = ["count", "next", "previous", "results"]
         return response
+
+
+FACET_VALUE_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "value": {"type": "string", "description": "Stable code to use as the filter value"},
+        "label": {"type": "string", "description": "Label in the requested locale"},
+        "count": {"type": "integer"},
+    },
+    "required": ["value", "label", "count"],
+}
+
+
+class FacetedPagination(BygdPagination):
+    """The page plus `facets`: per filter, the values found in the whole filtered result with
+    their counts. The view computes them and sets `facets` before asking for the response."""
+
+    facets = None
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        response.data["facets"] = self.facets or {}
+        return response
+
+    def get_paginated_response_schema(self, schema):
+        response = super().get_paginated_response_schema(schema)
+        response["properties"]["facets"] = {
+            "type": "object",
+            "description": "Per filter name, the values in the filtered result and their counts",
+            "additionalProperties": {"type": "array", "items": FACET_VALUE_SCHEMA},
+        }
+        response["required"] = [*response["required"], "facets"]
+        return response

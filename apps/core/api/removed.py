@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 
 from apps.core.api.errors import ERROR_RESPONSES
+from apps.core.api.filters import IsoDateTimeFilter
 from apps.core.models import Tombstone
 from apps.core.tombstones import KINDS
 
@@ -21,10 +22,10 @@ class RemovedFilter(django_filters.FilterSet):
         choices=lambda: list(settings.LANGUAGES),
         help_text="Only this language",
     )
-    modified_since = django_filters.IsoDateTimeFilter(
+    modified_since = IsoDateTimeFilter(
         field_name="removed_at",
         lookup_expr="gte",
-        help_text="Only items removed at or after this time (ISO 8601 with offset)",
+        help_text="Only items removed at or after this time (ISO 8601 date or date-time)",
     )
 
     class Meta:
