@@ -4,6 +4,7 @@ in Bygd's own bygd/base.html when it names none; the host configures nothing els
 from pathlib import Path
 
 import pytest
+from django.template.loader import render_to_string
 from wagtail.models import Site
 
 from apps.core.checks import check_settings
@@ -106,3 +107,19 @@ def test_the_reference_site_names_itself_and_fills_the_footer_of_bygds_base(clie
     footer = html.split('<footer class="site-footer"', 1)[1]
     assert "Fri programvara." in footer
     assert 'href="mailto:info@example.org"' in footer
+
+
+def test_the_optional_context_processor_lets_a_hosts_own_views_extend_bygds_page(
+    rf, settings, host_base
+):
+    request = rf.get("/")
+    assert MARKER not in render_to_string("bygd/page.html", request=request)
+    templates = [dict(engine) for engine in settings.TEMPLATES]
+    options = dict(templates[0]["OPTIONS"])
+    options["context_processors"] = [
+        *options["context_processors"],
+        "apps.core.base_template.base_template_context",
+    ]
+    templates[0]["OPTIONS"] = options
+    settings.TEMPLATES = templates
+    assert MARKER in render_to_string("bygd/page.html", request=request)
