@@ -11,11 +11,11 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from apps.core.api.filters import AS_GIVEN, BooleanFilter, IsoDateTimeFilter
 from apps.events.models import (
     Audience,
     EventCategory,
@@ -37,45 +37,6 @@ def start_of(day):
     return datetime.datetime.combine(day, datetime.time(0), tzinfo=site_zone())
 
 
-class DateOrDateTimeField(forms.Field):
-    """Accepts 2026-11-24 or an ISO 8601 date-time; naive date-times are site-local."""
-
-    default_error_messages = {
-        "invalid": _("Use a date such as 2026-11-24 or a date and time such as 2026-11-24T18:00.")
-    }
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        value = str(value).strip()
-        try:
-            day = parse_date(value)
-            if day is not None:
-                return day
-            moment = parse_datetime(value)
-        except ValueError:
-            moment = None
-        if moment is None:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        if timezone.is_naive(moment):
-            moment = moment.replace(tzinfo=site_zone())
-        return moment
-
-
-class BooleanParamField(forms.Field):
-    default_error_messages = {"invalid": _("Must be true or false.")}
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        value = str(value).strip().lower()
-        if value in {"1", "true", "yes", "on"}:
-            return True
-        if value in {"0", "false", "no", "off"}:
-            return False
-        raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-
-
 class SlugListField(forms.Field):
     """Comma-separated keys, checked against ``known`` so a typo is an error, not an empty list."""
 
@@ -87,6 +48,8 @@ class SlugListField(forms.Field):
         if value in self.empty_values:
             return []
         values = value if isinstance(value, list) else str(value).split(",")
+        if any("\x00" in str(item) for item in values):
+            raise forms.ValidationError(_("Null characters are not allowed."), code="null")
         return sorted({item.strip() for item in values if item.strip()})
 
     def validate(self, value):
@@ -167,21 +130,19 @@ class SlugListFilter(django_filters.Filter):
     field_class = SlugListField
 
 
-@extend_schema_field(OpenApiTypes.STR)
-class MomentFilter(django_filters.Filter):
-    field_class = DateOrDateTimeField
-
-
-@extend_schema_field(OpenApiTypes.BOOL)
-class BooleanParamFilter(django_filters.Filter):
-    field_class = BooleanParamField
-
-
 class CalendarFilter(django_filters.FilterSet):
-    start = MomentFilter(method="noop", help_text="Window start (default today).")
-    end = MomentFilter(
+    start = IsoDateTimeFilter(
         method="noop",
-        help_text=f"Window end; a date includes that whole day. At most {MAX_WINDOW_DAYS} days.",
+        resolution=AS_GIVEN,
+        help_text="Window start, a date or date-time (default today).",
+    )
+    end = IsoDateTimeFilter(
+        method="noop",
+        resolution=AS_GIVEN,
+        help_text=(
+            "Window end, a date or date-time; a date includes that whole day. "
+            f"At most {MAX_WINDOW_DAYS} days after the start."
+        ),
     )
     category = SlugListFilter(
         known=known_categories,
@@ -203,10 +164,12 @@ class CalendarFilter(django_filters.FilterSet):
         known=known_projects, method="filter_project", help_text="Related project identifier(s)"
     )
     audience = django_filters.ChoiceFilter(choices=Audience.choices, method="filter_audience")
-    free = BooleanParamFilter(method="filter_free")
-    online = BooleanParamFilter(method="filter_online")
+    free = BooleanFilter(method="filter_free", help_text="Only free (true) or paid (false) events")
+    online = BooleanFilter(
+        method="filter_online", help_text="Only events one can join online (true) or not (false)"
+    )
     q = django_filters.CharFilter(method="filter_q", help_text="Words in the title or summary")
-    modified_since = django_filters.IsoDateTimeFilter(
+    modified_since = IsoDateTimeFilter(
         method="filter_modified_since",
         help_text="Only changes since then, including removed occurrences (tombstones)",
     )

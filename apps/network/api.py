@@ -7,7 +7,14 @@ from drf_spectacular.utils import extend_schema, extend_schema_field, extend_sch
 from rest_framework import serializers, viewsets
 
 from apps.core.api.errors import ERROR_RESPONSES
-from apps.core.api.fields import OptionalURLField
+from apps.core.api.fields import (
+    OptionalCharField,
+    OptionalEmailField,
+    OptionalURLField,
+    ReferenceSerializer,
+    place_label,
+)
+from apps.core.api.filters import IsoDateTimeFilter
 from apps.core.api.locale import LocaleContextMixin
 from apps.core.api.params import LOCALE_PARAMETERS
 from apps.core.locale import with_fallback
@@ -47,15 +54,15 @@ class PlaceFilter(django_filters.FilterSet):
         return queryset.filter(Q(name__icontains=value) | Q(code__startswith=value))
 
 
+def place_reference(**kwargs):
+    return ReferenceSerializer(value="identifier", name=place_label(), **kwargs)
+
+
 class PlaceSerializer(serializers.ModelSerializer):
     name = serializers.SerializerMethodField()
-    parent = serializers.SerializerMethodField()
-    parents = serializers.SerializerMethodField(
-        help_text="Identifiers of every containing place, nearest first"
-    )
-    covers = serializers.SerializerMethodField(
-        help_text="For Leader areas: municipality identifiers"
-    )
+    parent = place_reference(allow_null=True, help_text="The containing place")
+    parents = serializers.SerializerMethodField(help_text="Every containing place, nearest first")
+    covers = serializers.SerializerMethodField(help_text="For Leader areas: their municipalities")
 
     class Meta:
         model = Place
@@ -64,20 +71,20 @@ class PlaceSerializer(serializers.ModelSerializer):
     def get_name(self, place) -> str:
         return place.label(self.context["language"])
 
-    def get_parent(self, place) -> str | None:
-        return place.parent.identifier if place.parent_id else None
-
-    def get_parents(self, place) -> list[str]:
+    @extend_schema_field(place_reference(many=True))
+    def get_parents(self, place):
         chain, current = [], place.parent
         while current is not None:
-            chain.append(current.identifier)
+            chain.append(current)
             current = current.parent
-        return chain
+        return place_reference(many=True, context=self.context).to_representation(chain)
 
-    def get_covers(self, place) -> list[str]:
+    @extend_schema_field(place_reference(many=True))
+    def get_covers(self, place):
         if place.kind != PlaceKind.LEADER_AREA:
             return []
-        return [municipality.identifier for municipality in place.covers.all()]
+        covered = place.covers.all()
+        return place_reference(many=True, context=self.context).to_representation(covered)
 
 
 @extend_schema_view(
@@ -119,7 +126,7 @@ class OrganisationFilter(django_filters.FilterSet):
         field_name="municipality__parent",
         help_text="e.g. SE-08",
     )
-    modified_since = django_filters.IsoDateTimeFilter(
+    modified_since = IsoDateTimeFilter(
         field_name="updated_at",
         lookup_expr="gte",
         help_text="Only changes since then; removals are listed at /api/removed/.",
@@ -134,16 +141,11 @@ class OrganisationFilter(django_filters.FilterSet):
         return queryset.filter(Q(name__icontains=value) | Q(org_number__icontains=value))
 
 
-class PlaceRefSerializer(serializers.Serializer):
-    identifier = serializers.CharField()
-    name = serializers.CharField()
-
-
 class OrganisationSerializer(serializers.ModelSerializer):
     locale = serializers.CharField(source="locale.language_code")
     is_fallback = serializers.BooleanField(default=False)
-    municipality = serializers.SerializerMethodField()
-    region = serializers.SerializerMethodField()
+    municipality = place_reference(allow_null=True)
+    region = place_reference(source="municipality.parent", allow_null=True)
     html_url = serializers.SerializerMethodField()
     modified = serializers.DateTimeField(source="updated_at")
     website = OptionalURLField()
@@ -168,20 +170,6 @@ class OrganisationSerializer(serializers.ModelSerializer):
             "modified",
         ]
 
-    def _place(self, place):
-        if place is None:
-            return None
-        return {"identifier": place.identifier, "name": place.label(self.context["language"])}
-
-    @extend_schema_field(PlaceRefSerializer(allow_null=True))
-    def get_municipality(self, organisation):
-        return self._place(organisation.municipality)
-
-    @extend_schema_field(PlaceRefSerializer(allow_null=True))
-    def get_region(self, organisation):
-        municipality = organisation.municipality
-        return self._place(municipality.parent if municipality else None)
-
     def get_html_url(self, organisation) -> str | None:
         index = self.context.get("network_index")
         if index is None:
@@ -192,17 +180,23 @@ class OrganisationSerializer(serializers.ModelSerializer):
 
 
 class MembershipSerializer(serializers.Serializer):
-    network = serializers.CharField()
-    url = serializers.CharField(allow_null=True)
+    network = serializers.CharField(source="page.title")
+    url = serializers.SerializerMethodField()
     role = serializers.CharField()
     since = serializers.DateField(allow_null=True)
 
+    def get_url(self, membership) -> str | None:
+        url = membership.page.url
+        return self.context["request"].build_absolute_uri(url) if url else None
+
 
 class ContactSerializer(serializers.Serializer):
+    """A person, with only the contact details they chose to publish."""
+
     name = serializers.CharField()
     role = serializers.CharField()
-    email = serializers.CharField(allow_null=True)
-    phone = serializers.CharField(allow_null=True)
+    email = OptionalEmailField(source="public_email", help_text="Only if public")
+    phone = OptionalCharField(source="public_phone", help_text="Only if public")
 
 
 class OrganisationDetailSerializer(OrganisationSerializer):
@@ -222,6 +216,7 @@ class OrganisationDetailSerializer(OrganisationSerializer):
 
     @extend_schema_field(MembershipSerializer(many=True))
     def get_networks(self, organisation):
+        """Memberships of any language version, in the requested language's networks."""
         from apps.network.models import NetworkMembership
 
         rows = (
@@ -233,16 +228,7 @@ class OrganisationDetailSerializer(OrganisationSerializer):
             .select_related("page")
             .order_by("page__title")
         )
-        request = self.context["request"]
-        return [
-            {
-                "network": row.page.title,
-                "url": request.build_absolute_uri(row.page.url) if row.page.url else None,
-                "role": row.role,
-                "since": row.since,
-            }
-            for row in rows
-        ]
+        return MembershipSerializer(rows, many=True, context=self.context).data
 
     @extend_schema_field(ContactSerializer(many=True))
     def get_people(self, organisation):
@@ -252,15 +238,7 @@ class OrganisationDetailSerializer(OrganisationSerializer):
             Person.objects.filter(organisation__translation_key=organisation.translation_key),
             self.context["locale"],
         ).order_by("name")
-        return [
-            {
-                "name": person.name,
-                "role": person.role,
-                "email": person.public_email or None,
-                "phone": person.public_phone or None,
-            }
-            for person in people
-        ]
+        return ContactSerializer(people, many=True, context=self.context).data
 
 
 @extend_schema_view(

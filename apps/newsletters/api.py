@@ -2,7 +2,7 @@
 service as the HTML form (rate limit, honeypot, double opt-in, identical answers)."""
 
 from django.db.models import OuterRef, Subquery
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -84,6 +84,11 @@ class SubscriptionRequestSerializer(serializers.Serializer):
     )
 
 
+class SubscriptionAcceptedSerializer(serializers.Serializer):
+    status = serializers.CharField()
+    detail = serializers.CharField()
+
+
 class SubscriptionView(APIView):
     """Start a double opt-in signup. The answer is always 202 with the same body whether the
     address is new, pending, subscribed or unsubscribed, so it cannot be used to probe."""
@@ -91,10 +96,7 @@ class SubscriptionView(APIView):
     @extend_schema(
         request=SubscriptionRequestSerializer,
         responses={
-            202: inline_serializer(
-                "SubscriptionAccepted",
-                {"status": serializers.CharField(), "detail": serializers.CharField()},
-            ),
+            202: SubscriptionAcceptedSerializer,
             **ERROR_RESPONSES,
         },
         operation_id="newsletter_subscribe",
@@ -126,7 +128,9 @@ class SubscriptionView(APIView):
             raise exceptions.ValidationError(
                 {_API_NAMES.get(key, key): value for key, value in outcome.errors.items()}
             )
-        return Response(ACCEPTED_BODY, status=status.HTTP_202_ACCEPTED)
+        return Response(
+            SubscriptionAcceptedSerializer(ACCEPTED_BODY).data, status=status.HTTP_202_ACCEPTED
+        )
 
 
 _API_NAMES = {"language": "locale"}

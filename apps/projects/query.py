@@ -17,6 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from apps.core.api.filters import IsoDateFilter, IsoDateTimeFilter
 from apps.core.locale import with_fallback
 from apps.core.search_config import config_for_language
 from apps.network.models import Organisation, Place, PlaceKind
@@ -53,6 +54,17 @@ def _place_field(kind, **kwargs):
     )
 
 
+class ProjectFilterForm(forms.Form):
+    def clean(self):
+        data = super().clean()
+        low, high = data.get("amount_min"), data.get("amount_max")
+        if low is not None and high is not None and low > high:
+            self.add_error(
+                "amount_max", forms.ValidationError(_("Must not be smaller than amount_min."))
+            )
+        return data
+
+
 class ProjectFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", max_length=200, help_text="Full-text search")
     theme = django_filters.MultipleChoiceFilter(
@@ -76,10 +88,12 @@ class ProjectFilter(django_filters.FilterSet):
         PlaceKind.LEADER_AREA, help_text="Leader area identifier, e.g. leader-alh"
     )
     programme = django_filters.ChoiceFilter(
-        choices=slug_choices(FundingProgramme), field_name="funding_programme__slug"
+        choices=slug_choices(FundingProgramme),
+        field_name="funding_programme__slug",
+        help_text="Funding programme slug",
     )
     funder = django_filters.ChoiceFilter(
-        choices=slug_choices(Organisation), field_name="funder__slug"
+        choices=slug_choices(Organisation), field_name="funder__slug", help_text="Organisation slug"
     )
     organisation = django_filters.ChoiceFilter(
         choices=slug_choices(Organisation),
@@ -89,7 +103,7 @@ class ProjectFilter(django_filters.FilterSet):
     year = django_filters.NumberFilter(
         method="filter_year", min_value=1900, max_value=2200, help_text="Active during this year"
     )
-    active_on = django_filters.DateFilter(
+    active_on = IsoDateFilter(
         method="filter_active_on", help_text="Active on this date (YYYY-MM-DD)"
     )
     amount_min = django_filters.NumberFilter(
@@ -99,8 +113,10 @@ class ProjectFilter(django_filters.FilterSet):
         field_name="amount_granted", lookup_expr="lte", min_value=0
     )
     currency = django_filters.ChoiceFilter(choices=ProjectPage._meta.get_field("currency").choices)
-    modified_since = django_filters.IsoDateTimeFilter(
-        field_name="last_published_at", lookup_expr="gte"
+    modified_since = IsoDateTimeFilter(
+        field_name="last_published_at",
+        lookup_expr="gte",
+        help_text="Only items published since then; removals are listed at /api/removed/.",
     )
     ordering = django_filters.ChoiceFilter(
         choices=[(key, key) for key in ORDERINGS],
@@ -112,6 +128,7 @@ class ProjectFilter(django_filters.FilterSet):
     class Meta:
         model = ProjectPage
         fields = []
+        form = ProjectFilterForm
 
     def filter_q(self, queryset, name, value):
         value = value.strip()
@@ -138,10 +155,11 @@ class ProjectFilter(django_filters.FilterSet):
             | Q(identifier__iexact=value)
         )
 
-    def filter_country(self, queryset, name, place):
-        return queryset.filter(places__place__country=place.country).distinct()
+    def filter_country(self, queryset, name, value: Place):
+        return queryset.filter(places__place__country=value.country).distinct()
 
-    def filter_place(self, queryset, name, place):
+    def filter_place(self, queryset, name, value: Place):
+        place = value
         if place.kind == PlaceKind.REGION:
             condition = Q(places__place=place) | Q(places__place__parent=place)
         elif place.kind == PlaceKind.MUNICIPALITY:
@@ -150,15 +168,15 @@ class ProjectFilter(django_filters.FilterSet):
             condition = Q(places__place=place) | Q(places__place__leader_areas=place)
         return queryset.filter(condition).distinct()
 
-    def filter_organisation(self, queryset, name, slug):
+    def filter_organisation(self, queryset, name, value: str):
         return queryset.filter(
-            Q(owner_organisation__slug=slug)
-            | Q(funder__slug=slug)
-            | Q(partners__organisation__slug=slug)
+            Q(owner_organisation__slug=value)
+            | Q(funder__slug=value)
+            | Q(partners__organisation__slug=value)
         ).distinct()
 
-    def filter_year(self, queryset, name, year):
-        year = int(year)
+    def filter_year(self, queryset, name, value: int):
+        year = int(value)
         return self._active_between(queryset, date(year, 1, 1), date(year, 12, 31))
 
     def filter_active_on(self, queryset, name, day):
@@ -180,14 +198,6 @@ class ProjectFilter(django_filters.FilterSet):
             queryset = queryset.order_by(*ORDERINGS["newest"])
         return queryset
 
-    def clean_amounts(self):
-        data = self.form.cleaned_data
-        low, high = data.get("amount_min"), data.get("amount_max")
-        if low is not None and high is not None and low > high:
-            self.form.add_error(
-                "amount_max", forms.ValidationError(_("Must not be smaller than amount_min."))
-            )
-
 
 def base_queryset(locale, fallback=True):
     """Live public projects in ``locale`` (plus marked originals where untranslated)."""
@@ -197,10 +207,7 @@ def base_queryset(locale, fallback=True):
 
 def filtered(params, locale, fallback=True):
     """Returns the bound ProjectFilter; check ``is_valid()`` before using ``.qs``."""
-    filterset = ProjectFilter(params, queryset=base_queryset(locale, fallback))
-    if filterset.is_valid():
-        filterset.clean_amounts()
-    return filterset
+    return ProjectFilter(params, queryset=base_queryset(locale, fallback))
 
 
 MATERIALISE_LIMIT = 5000
@@ -218,10 +225,11 @@ def _labels(model, slugs, locale):
     return dict(rows)
 
 
-def evaluate(filterset, locale, fallback=True):
-    """The result queryset and its ids. A small result is narrowed to a literal id list once, so
-    the count, the page and the facets do not each repeat the text search and fallback work."""
-    queryset = filterset.qs
+def evaluate(result, locale, fallback=True):
+    """The result queryset and its ids, from the filtered queryset (or the bound, valid
+    ProjectFilter). A small result is narrowed to a literal id list once, so the count, the page
+    and the facets do not each repeat the text search and fallback work."""
+    queryset = getattr(result, "qs", result)
     ids = _result_ids(queryset)
     if isinstance(ids, list):
         queryset = (

@@ -2,12 +2,12 @@
 `programme` filters, so a frontend can build its filter menus in the visitor's language."""
 
 import django_filters
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
 from apps.core.api.errors import ERROR_RESPONSES
-from apps.core.api.fields import OptionalURLField
+from apps.core.api.fields import OptionalURLField, ReferenceSerializer
+from apps.core.api.filters import BooleanFilter, IsoDateTimeFilter
 from apps.core.api.locale import LocaleContextMixin
 from apps.core.api.params import LOCALE_PARAMETERS
 from apps.core.locale import with_fallback
@@ -15,14 +15,14 @@ from apps.projects.models import FundingProgramme, Theme
 
 
 class TaxonomyFilter(django_filters.FilterSet):
-    modified_since = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
+    modified_since = IsoDateTimeFilter(
+        field_name="updated_at", lookup_expr="gte", help_text="Only items changed since then"
+    )
 
 
 class ThemeFilter(TaxonomyFilter):
-    horizontal = django_filters.TypedChoiceFilter(
+    horizontal = BooleanFilter(
         field_name="is_horizontal",
-        choices=[("true", "true"), ("false", "false")],
-        coerce=lambda value: value == "true",
         help_text="Only cross-cutting criteria (true) or only themes (false)",
     )
 
@@ -52,7 +52,7 @@ class ThemeSerializer(TaxonomySerializer):
 
 
 class ProgrammeSerializer(TaxonomySerializer):
-    funder = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    funder = ReferenceSerializer(allow_null=True)
     website = OptionalURLField()
 
     class Meta:
@@ -71,10 +71,10 @@ class TaxonomyViewSet(LocaleContextMixin, viewsets.ReadOnlyModelViewSet):
         return with_fallback(queryset, self.locale, self.fallback).order_by("name", "pk")
 
 
-def _documented(serializer, *parameters):
+def _documented(serializer):
     return extend_schema_view(
         list=extend_schema(
-            parameters=[*LOCALE_PARAMETERS, *parameters],
+            parameters=LOCALE_PARAMETERS,
             responses={200: serializer(many=True), **ERROR_RESPONSES},
         ),
         retrieve=extend_schema(
@@ -83,14 +83,7 @@ def _documented(serializer, *parameters):
     )
 
 
-@_documented(
-    ThemeSerializer,
-    OpenApiParameter(
-        "horizontal",
-        OpenApiTypes.BOOL,
-        description="Only cross-cutting criteria (true) or only themes (false)",
-    ),
-)
+@_documented(ThemeSerializer)
 class ThemeViewSet(TaxonomyViewSet):
     """Project themes and horizontal criteria; `slug` is the value the `theme` filters take."""
 

@@ -43,9 +43,12 @@ def test_occurrences_come_with_their_event_in_order(client, publish):
     first = body["results"][0]
     assert first["id"] == str(weekly.translation_key)
     assert first["start"].endswith(("+01:00", "+02:00"))
-    assert first["event"]["venue"]["municipality"]["identifier"] == "SE-0884"
-    assert first["event"]["venue"]["region"]["identifier"] == "SE-08"
-    assert first["event"]["organiser"]["slug"] == weekly.organiser.slug
+    assert first["event"]["venue"]["municipality"]["value"] == "SE-0884"
+    assert first["event"]["venue"]["region"]["value"] == "SE-08"
+    assert first["event"]["organiser"] == {
+        "value": weekly.organiser.slug,
+        "name": weekly.organiser.name,
+    }
     assert first["event"]["url"].endswith(f"/sv/kalender/{weekly.slug}/")
     assert later.translation_key != weekly.translation_key
 
@@ -109,6 +112,10 @@ def test_filters(client, publish):
     [
         ({"start": "tomorrowish"}, "start"),
         ({"start": "2026-02-30"}, "start"),
+        ({"start": "9999-12-31"}, "start"),
+        ({"end": "9999-12-31T23:59:59-14:00"}, "end"),
+        ({"start": "2027-03-01\x00"}, "start"),
+        ({"modified_since": "0001-01-01T00:00:00+14:00"}, "modified_since"),
         ({"start": "2027-03-10", "end": "2027-03-01"}, "end"),
         ({"start": "2027-01-01", "end": "2028-03-01"}, "end"),
         ({"category": "no-such-category"}, "category"),
@@ -230,7 +237,7 @@ def test_events_can_be_linked_to_a_project_and_filtered_by_it(client, publish):
     body = get(client, project="ALH-2017-01", **window).json()
     assert [row["event"]["title"] for row in body["results"]] == ["Med projekt"]
     assert body["results"][0]["event"]["project"] == {
-        "identifier": "ALH-2017-01",
-        "title": "Allt som sker",
+        "value": "ALH-2017-01",
+        "name": "Allt som sker",
     }
     assert get(client, project="NOPE", **window).status_code == 400

@@ -84,6 +84,9 @@ def test_organisation_api_filters(client, sv):
     assert slugs(region="SE-08") == ["a", "b"]
     assert slugs(municipality="SE-0884") == ["a"]
     assert slugs(q="sörmland") == ["c"] or slugs(q="Sörmland") == ["c"]
+    alpha = client.get("/api/organisations/a/", {"locale": "sv"}).json()
+    assert alpha["municipality"] == {"value": "SE-0884", "name": "Vimmerby"}
+    assert alpha["region"] == {"value": "SE-08", "name": "Kalmar län"}
 
 
 @pytest.mark.parametrize(
@@ -93,6 +96,7 @@ def test_organisation_api_filters(client, sv):
         ({"municipality": "SE-9999"}, "municipality"),
         ({"region": "Kalmar"}, "region"),
         ({"modified_since": "yesterday"}, "modified_since"),
+        ({"modified_since": "9999-12-31"}, "modified_since"),
     ],
 )
 def test_bad_organisation_filters_are_400(client, sv, params, field):

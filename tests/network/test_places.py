@@ -55,14 +55,15 @@ def test_places_api_filters_and_labels_in_the_requested_locale(client):
     ).json()
     assert body["count"] == 1
     (vaxjo,) = body["results"]
+    region = {"value": "SE-07", "name": "Kronoberg County"}
     assert vaxjo == {
         "identifier": "SE-0780",
         "kind": "municipality",
         "code": "0780",
         "country": "SE",
         "name": "Växjö",
-        "parent": "SE-07",
-        "parents": ["SE-07", "SE"],
+        "parent": region,
+        "parents": [region, {"value": "SE", "name": "Sweden"}],
         "covers": [],
     }
     regions = client.get("/api/places/", {"kind": "region", "q": "Kalmar", "locale": "en"}).json()
@@ -75,7 +76,7 @@ def test_leader_area_lists_and_filters_its_municipalities(client):
     area = LeaderAreaFactory(code="alh", name="Astrid Lindgrens Hembygd")
     area.covers.set([municipality(code) for code in ["0682", "0686", "0884"]])
     detail = client.get("/api/places/leader-alh/").json()
-    assert sorted(detail["covers"]) == ["SE-0682", "SE-0686", "SE-0884"]
+    assert sorted(place["value"] for place in detail["covers"]) == ["SE-0682", "SE-0686", "SE-0884"]
     covered = client.get("/api/places/", {"leader_area": "leader-alh", "page_size": 100}).json()
     assert sorted(p["identifier"] for p in covered["results"]) == ["SE-0682", "SE-0686", "SE-0884"]
 

@@ -165,6 +165,8 @@ def test_api_filters(client, calls, params, expected):
         ({"eligible_applicant": "aliens"}, "eligible_applicant"),
         ({"area": "XX-0000"}, "area"),
         ({"closes_before": "next week"}, "closes_before"),
+        ({"closes_before": "9999-12-31"}, "closes_before"),
+        ({"closes_after": "2027-03-01T10:00:00+01:00\x00"}, "closes_after"),
         ({"modified_since": "yesterday"}, "modified_since"),
         ({"locale": "de"}, "locale"),
         ({"fallback": "maybe"}, "fallback"),
@@ -215,6 +217,12 @@ def test_detail_lists_funded_projects_and_totals_per_currency(client, calls, pro
         "ALH-EV-2",
         "KRS-1",
     ]
+    first = next(p for p in body["funded_projects"] if p["identifier"] == "ALH-EV-1")
+    assert first["amount_granted"] == "15000.00" and first["award_date"] == "2026-05-01"
+    assert set(first["owner"]) == {"value", "name"}
+    assert first["api_url"].endswith("/api/projects/ALH-EV-1/")
+    project = client.get("/api/projects/ALH-EV-1/").json()
+    assert project["funding_call"] == {"value": call.identifier, "name": call.title}
     assert body["total_awarded"] == [
         {"currency": "DKK", "amount": "24000.00"},
         {"currency": "SEK", "amount": "27500.00"},

@@ -102,7 +102,15 @@ def test_news_api_filters(client, news):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "params", [{"published_after": "soon"}, {"theme": "nope"}, {"year": "x"}, {"locale": "de"}]
+    "params",
+    [
+        {"published_after": "soon"},
+        {"published_after": "9999-12-31"},
+        {"modified_since": "2027-03-01T10:00:00\x00"},
+        {"theme": "nope"},
+        {"year": "x"},
+        {"locale": "de"},
+    ],
 )
 def test_bad_news_parameters_are_400(client, news, params):
     assert client.get("/api/news/", params).status_code == 400
@@ -115,7 +123,7 @@ def test_news_detail_has_html_body_and_authors(client, news):
     assert '<div class="rich-text"><p>ord ord' in body["body"]
     assert body["authors"] == ["Cathrine Jansson"]
     assert body["reading_minutes"] == 3
-    assert body["project"] == {"identifier": "ALH-1", "title": "Allt som sker"}
+    assert body["project"] == {"value": "ALH-1", "name": "Allt som sker"}
     assert body["date"] == "2017-11-20"
 
 

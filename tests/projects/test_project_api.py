@@ -121,6 +121,9 @@ def test_detail_has_facts_texts_and_translations(client, catalogue):
     assert body["html_url"].endswith("/en/projects/allt-som-sker/")
     assert body["amount_granted"] == "15000.00"
     assert body["programme"] == {"value": "leader", "name": "Leader"}
+    assert body["themes"] == [{"value": "events", "name": "Events"}]
+    assert body["places"] == [{"value": "leader-alh", "name": body["places"][0]["name"]}]
+    assert body["funding_call"] is None
     swedish_only = client.get("/api/projects/ALH-2/", {"locale": "en"}).json()
     assert swedish_only["is_fallback"] is True
     assert client.get("/api/projects/NOPE/").status_code == 404
@@ -138,6 +141,9 @@ def test_detail_has_facts_texts_and_translations(client, catalogue):
         ({"ordering": "random"}, "ordering"),
         ({"status": "paused"}, "status"),
         ({"modified_since": "soon"}, "modified_since"),
+        ({"modified_since": "9999-12-31"}, "modified_since"),
+        ({"modified_since": "2027-03-01\x00"}, "modified_since"),
+        ({"active_on": "2027-02-30"}, "active_on"),
         ({"amount_min": 10, "amount_max": 5}, "amount_max"),
     ],
 )
@@ -148,8 +154,10 @@ def test_bad_parameters_are_400_never_500(client, themes, params, field):
 
 
 def test_modified_since_returns_only_recent_changes(client, catalogue):
-    body = client.get("/api/projects/", {"modified_since": "2999-01-01T00:00:00Z"}).json()
+    body = client.get("/api/projects/", {"modified_since": "2199-01-01T00:00:00Z"}).json()
     assert body["count"] == 0
+    assert client.get("/api/projects/", {"modified_since": "2000-01-01"}).json()["count"] == 4
+    assert ids(client, active_on="2016-06-01T10:00:00+02:00") == ["KRS-1"]
     assert (
         client.get("/api/projects/", {"modified_since": "2000-01-01T00:00:00+01:00"}).json()[
             "count"

@@ -32,15 +32,18 @@ def test_horizontal_criteria_filter_and_bad_values(client, sv):
     ThemeFactory(slug="tourism", name="Turism")
     rows = client.get("/api/themes/", {"horizontal": "true"}).json()["results"]
     assert [row["slug"] for row in rows] == ["equality"]
+    assert client.get("/api/themes/", {"horizontal": "no"}).json()["count"] == 1
     bad = client.get("/api/themes/", {"modified_since": "yesterday"})
     assert bad.status_code == 400 and "modified_since" in bad.json()["error"]["fields"]
+    bad = client.get("/api/themes/", {"horizontal": "maybe"})
+    assert bad.status_code == 400 and "horizontal" in bad.json()["error"]["fields"]
 
 
 def test_programmes_name_their_funder(client, sv):
     funder = OrganisationFactory(name="Region Kalmar län", slug="region-kalmar-lan")
     FundingProgramme.objects.create(name="Idéslanten", slug="ideslanten", funder=funder)
     row = client.get("/api/programmes/").json()["results"][0]
-    assert row["slug"] == "ideslanten" and row["funder"] == "region-kalmar-lan"
+    assert row["slug"] == "ideslanten" and row["funder"]["value"] == "region-kalmar-lan"
 
 
 def _count(client, path):

@@ -1,29 +1,24 @@
-"""The JSON shape of events and occurrences. Payloads are built from already-fetched objects
-(see apps.events.listing) so serialising a page of results issues no further queries; the
-serializer classes document that shape in the OpenAPI schema."""
+"""The JSON shape of events and occurrences. The serializers read only what the view fetched in
+advance (see apps.events.listing: the pages of a batch of occurrences with their organiser,
+project, venue and categories, the category labels once per language), so serialising a page of
+results issues no further queries.
+
+The view hands each occurrence its event page as `event_page` (None for a removed occurrence or
+on the event's own detail) and the time zone its times are shown in as `zone`, and an event's
+detail its series as `api_series` and its occurrences as `api_occurrences`."""
 
 import datetime
 
 from django.utils import timezone
 from rest_framework import serializers
 
-from apps.events.models import OccurrenceStatus
-from apps.network.api import PlaceRefSerializer
+from apps.core.api.fields import ReferenceSerializer, place_label
+from apps.events.models import EventPage, OccurrenceStatus
 
 
-class CategoryRefSerializer(serializers.Serializer):
-    slug = serializers.CharField()
-    name = serializers.CharField()
-
-
-class OrganiserSerializer(serializers.Serializer):
-    slug = serializers.CharField()
-    name = serializers.CharField()
-
-
-class ProjectRefSerializer(serializers.Serializer):
-    identifier = serializers.CharField()
-    title = serializers.CharField()
+def category_label(link, field):
+    """A category's label in the request's language (context `category_labels`, read once)."""
+    return field.context["category_labels"](link.category.slug, link.category.name)
 
 
 class VenueSerializer(serializers.Serializer):
@@ -31,147 +26,109 @@ class VenueSerializer(serializers.Serializer):
     address = serializers.CharField()
     postcode = serializers.CharField()
     town = serializers.CharField()
-    municipality = PlaceRefSerializer()
-    region = PlaceRefSerializer(allow_null=True)
+    municipality = ReferenceSerializer(value="identifier", name=place_label())
+    region = ReferenceSerializer(
+        source="municipality.parent", value="identifier", name=place_label(), allow_null=True
+    )
     latitude = serializers.FloatField(allow_null=True)
     longitude = serializers.FloatField(allow_null=True)
 
 
 class PriceSerializer(serializers.Serializer):
-    free = serializers.BooleanField()
-    amount = serializers.DecimalField(max_digits=9, decimal_places=2, allow_null=True)
-    currency = serializers.CharField()
-    text = serializers.CharField()
+    free = serializers.BooleanField(source="is_free")
+    amount = serializers.DecimalField(
+        source="price_amount", max_digits=9, decimal_places=2, allow_null=True
+    )
+    currency = serializers.CharField(source="price_currency")
+    text = serializers.CharField(source="price_text")
 
 
 class EventSerializer(serializers.Serializer):
-    id = serializers.UUIDField(help_text="Stable id of the event in every language (the iCal UID).")
+    id = serializers.UUIDField(
+        source="translation_key",
+        help_text="Stable id of the event in every language (the iCal UID).",
+    )
     title = serializers.CharField()
     summary = serializers.CharField()
-    url = serializers.URLField(allow_null=True)
-    ics_url = serializers.URLField()
-    locale = serializers.CharField()
-    is_fallback = serializers.BooleanField()
+    url = serializers.SerializerMethodField()
+    ics_url = serializers.SerializerMethodField()
+    locale = serializers.CharField(source="locale.language_code")
+    is_fallback = serializers.BooleanField(default=False)
     status = serializers.CharField()
-    organiser = OrganiserSerializer()
-    project = ProjectRefSerializer(allow_null=True)
+    organiser = ReferenceSerializer()
+    project = ReferenceSerializer(
+        source="related_project", value="identifier", name="title", allow_null=True
+    )
     venue = VenueSerializer(allow_null=True)
     attendance_mode = serializers.CharField()
-    online = serializers.BooleanField()
+    online = serializers.BooleanField(source="is_online")
     online_url = serializers.CharField()
-    categories = CategoryRefSerializer(many=True)
+    categories = ReferenceSerializer(many=True, value="category.slug", name=category_label)
     audience = serializers.CharField()
     age_min = serializers.IntegerField(allow_null=True)
     age_max = serializers.IntegerField(allow_null=True)
-    price = PriceSerializer()
+    price = PriceSerializer(source="*")
     registration_url = serializers.CharField()
     registration_deadline = serializers.DateField(allow_null=True)
     event_language = serializers.CharField()
     time_zone = serializers.CharField()
-    recurring = serializers.BooleanField()
+    recurring = serializers.BooleanField(source="is_recurring")
+
+    def get_url(self, page) -> str | None:
+        request = self.context["request"]
+        url = page.get_url(request)
+        return request.build_absolute_uri(url) if url else None
+
+    def get_ics_url(self, page) -> str:
+        return self.context["request"].build_absolute_uri(page.ics_url())
 
 
 class OccurrenceSerializer(serializers.Serializer):
-    id = serializers.UUIDField(help_text="The event's id; use it with /api/events/{id}/.")
-    occurrence = serializers.CharField(help_text="Stable per occurrence (iCal RECURRENCE-ID).")
-    start = serializers.CharField(help_text="ISO date for all-day events, else ISO date-time.")
-    end = serializers.CharField(
+    id = serializers.UUIDField(
+        source="series.key", help_text="The event's id; use it with /api/events/{id}/."
+    )
+    occurrence = serializers.CharField(
+        source="key", help_text="Stable per occurrence (iCal RECURRENCE-ID)."
+    )
+    start = serializers.SerializerMethodField(
+        help_text="ISO date for all-day events, else ISO date-time."
+    )
+    end = serializers.SerializerMethodField(
         help_text="Exclusive: the day after the last day for all-day events."
     )
     all_day = serializers.BooleanField()
     status = serializers.ChoiceField(choices=OccurrenceStatus.choices)
     note = serializers.CharField()
     modified = serializers.DateTimeField()
-    event = EventSerializer(allow_null=True, help_text="Null for removed occurrences.")
+    event = EventSerializer(
+        source="event_page", allow_null=True, help_text="Null for removed occurrences."
+    )
+
+    def _zone(self, occurrence):
+        """Times carry the event's own UTC offset (the site's for removed occurrences), so a
+        client that ignores time zones still shows the local clock time."""
+        return getattr(occurrence, "zone", None) or timezone.get_default_timezone()
+
+    def get_start(self, occurrence) -> str:
+        if occurrence.all_day:
+            return occurrence.start_date.isoformat()
+        return occurrence.start.astimezone(self._zone(occurrence)).isoformat()
+
+    def get_end(self, occurrence) -> str:
+        if occurrence.all_day:
+            return (occurrence.end_date + datetime.timedelta(days=1)).isoformat()
+        return occurrence.end.astimezone(self._zone(occurrence)).isoformat()
 
 
 class EventDetailSerializer(EventSerializer):
-    available_languages = serializers.ListField(child=serializers.CharField())
-    modified = serializers.DateTimeField()
-    sequence = serializers.IntegerField()
-    occurrences = OccurrenceSerializer(many=True)
+    available_languages = serializers.SerializerMethodField()
+    modified = serializers.DateTimeField(source="api_series.modified")
+    sequence = serializers.IntegerField(source="api_series.sequence")
+    occurrences = OccurrenceSerializer(many=True, source="api_occurrences")
 
-
-def place_ref(place, language):
-    if place is None:
-        return None
-    return {"identifier": place.identifier, "name": place.label(language)}
-
-
-def venue_payload(venue, language):
-    if venue is None:
-        return None
-    municipality = venue.municipality
-    return {
-        "name": venue.name,
-        "address": venue.address,
-        "postcode": venue.postcode,
-        "town": venue.town,
-        "municipality": place_ref(municipality, language),
-        "region": place_ref(municipality.parent, language),
-        "latitude": float(venue.latitude) if venue.latitude is not None else None,
-        "longitude": float(venue.longitude) if venue.longitude is not None else None,
-    }
-
-
-def event_payload(page, key, labels, request):
-    language = labels.locale.language_code
-    url = page.get_url(request)
-    return {
-        "id": str(key),
-        "title": page.title,
-        "summary": page.summary,
-        "url": request.build_absolute_uri(url) if url else None,
-        "ics_url": request.build_absolute_uri(page.ics_url()),
-        "locale": page.locale.language_code,
-        "is_fallback": bool(getattr(page, "is_fallback", False)),
-        "status": page.status,
-        "organiser": {"slug": page.organiser.slug, "name": page.organiser.name},
-        "project": (
-            {"identifier": page.related_project.identifier, "title": page.related_project.title}
-            if page.related_project
-            else None
-        ),
-        "venue": venue_payload(page.venue, language),
-        "attendance_mode": page.attendance_mode,
-        "online": page.is_online,
-        "online_url": page.online_url,
-        "categories": labels.for_page(page),
-        "audience": page.audience,
-        "age_min": page.age_min,
-        "age_max": page.age_max,
-        "price": {
-            "free": page.is_free,
-            "amount": None if page.price_amount is None else str(page.price_amount),
-            "currency": page.price_currency,
-            "text": page.price_text,
-        },
-        "registration_url": page.registration_url,
-        "registration_deadline": page.registration_deadline,
-        "event_language": page.event_language,
-        "time_zone": page.time_zone,
-        "recurring": page.is_recurring,
-    }
-
-
-def occurrence_payload(occurrence, event=None, zone=None):
-    """Times carry the event's own UTC offset (site zone for removed ones) so a client that
-    ignores time zones still shows the local clock time."""
-    zone = zone or timezone.get_default_timezone()
-    if occurrence.all_day:
-        start = occurrence.start_date.isoformat()
-        end = (occurrence.end_date + datetime.timedelta(days=1)).isoformat()
-    else:
-        start = occurrence.start.astimezone(zone).isoformat()
-        end = occurrence.end.astimezone(zone).isoformat()
-    return {
-        "id": str(occurrence.series.key),
-        "occurrence": occurrence.key,
-        "start": start,
-        "end": end,
-        "all_day": occurrence.all_day,
-        "status": occurrence.status,
-        "note": occurrence.note,
-        "modified": occurrence.modified,
-        "event": event,
-    }
+    def get_available_languages(self, page) -> list[str]:
+        return sorted(
+            EventPage.objects.live()
+            .filter(translation_key=page.translation_key)
+            .values_list("locale__language_code", flat=True)
+        )

@@ -11,27 +11,10 @@ from rest_framework.response import Response
 from apps.core.api.errors import ERROR_RESPONSES
 from apps.core.api.locale import LocaleContextMixin
 from apps.core.api.params import LOCALE_PARAMETERS
-from apps.events.api.serializers import (
-    EventDetailSerializer,
-    OccurrenceSerializer,
-    event_payload,
-    occurrence_payload,
-)
+from apps.events.api.serializers import EventDetailSerializer, OccurrenceSerializer
 from apps.events.filters import CalendarFilter, base_queryset, only_in_locale
 from apps.events.listing import CategoryLabels, pages_by_key
-from apps.events.models import EventOccurrence, EventPage, EventSeries
-
-
-def occurrence_rows(occurrences, locale, fallback, request):
-    """Payloads for a page of occurrences in three queries, whatever its length."""
-    pages = pages_by_key([row.series.key for row in occurrences], locale, fallback)
-    labels = CategoryLabels(locale)
-    rows = []
-    for occurrence in occurrences:
-        page = pages.get(occurrence.series.key)
-        event = event_payload(page, occurrence.series.key, labels, request) if page else None
-        rows.append(occurrence_payload(occurrence, event, page.zone if page else None))
-    return rows
+from apps.events.models import EventOccurrence, EventSeries
 
 
 @extend_schema_view(
@@ -67,12 +50,20 @@ class EventViewSet(LocaleContextMixin, viewsets.GenericViewSet):
             return queryset
         return only_in_locale(queryset, self.locale)
 
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if hasattr(self, "locale"):
+            context["category_labels"] = CategoryLabels(self.locale)
+        return context
+
     def list(self, request):
-        queryset = self.filter_queryset(self.get_queryset())
-        occurrences = self.paginate_queryset(queryset)
-        return self.get_paginated_response(
-            occurrence_rows(occurrences, self.locale, self.fallback, request)
-        )
+        """A page of occurrences with their events in three queries, whatever its length."""
+        occurrences = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        pages = pages_by_key([row.series.key for row in occurrences], self.locale, self.fallback)
+        for occurrence in occurrences:
+            occurrence.event_page = pages.get(occurrence.series.key)
+            occurrence.zone = occurrence.event_page.zone if occurrence.event_page else None
+        return self.get_paginated_response(self.get_serializer(occurrences, many=True).data)
 
     def retrieve(self, request, id):
         try:
@@ -82,19 +73,10 @@ class EventViewSet(LocaleContextMixin, viewsets.GenericViewSet):
         page = pages_by_key([series.key], self.locale, self.fallback).get(series.key)
         if page is None:
             raise Http404
-        labels = CategoryLabels(self.locale)
-        body = event_payload(page, series.key, labels, request)
-        occurrences = (
+        page.api_series = series
+        page.api_occurrences = list(
             EventOccurrence.objects.visible().filter(series=series).select_related("series")
         )
-        body.update(
-            available_languages=sorted(
-                EventPage.objects.live()
-                .filter(translation_key=series.key)
-                .values_list("locale__language_code", flat=True)
-            ),
-            modified=series.modified,
-            sequence=series.sequence,
-            occurrences=[occurrence_payload(row, None, page.zone) for row in occurrences],
-        )
-        return Response(body)
+        for occurrence in page.api_occurrences:
+            occurrence.event_page, occurrence.zone = None, page.zone
+        return Response(EventDetailSerializer(page, context=self.get_serializer_context()).data)

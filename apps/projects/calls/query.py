@@ -2,48 +2,14 @@
 public calls in the requested language (or marked originals), with their status computed in the
 database, so a filter on status is a WHERE clause and never a loop over every call."""
 
-import datetime
-
 import django_filters
-from django import forms
 from django.db.models import Q
-from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
-from django.utils.translation import gettext_lazy as _
 
+from apps.core.api.filters import IsoDateTimeFilter
 from apps.core.locale import with_fallback
 from apps.network.models import Organisation, Place, PlaceKind
 from apps.projects.models import ApplicantKind, CallStatus, FundingCallPage, Theme
 from apps.projects.query import slug_choices
-
-
-class MomentField(forms.Field):
-    """An ISO 8601 date-time with offset, or a date (its midnight in the site's time zone)."""
-
-    default_error_messages = {
-        "invalid": _("Use an ISO 8601 date (2026-10-25) or date-time with offset."),
-    }
-
-    def to_python(self, value):
-        if value in (None, ""):
-            return None
-        value = value.strip()
-        try:
-            moment = parse_datetime(value)
-            if moment is None:
-                day = parse_date(value)
-                if day is None:
-                    raise ValueError
-                moment = datetime.datetime.combine(day, datetime.time(0))
-        except ValueError:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
-        if timezone.is_naive(moment):
-            moment = timezone.make_aware(moment)
-        return moment
-
-
-class MomentFilter(django_filters.Filter):
-    field_class = MomentField
 
 
 class CallFilter(django_filters.FilterSet):
@@ -70,10 +36,20 @@ class CallFilter(django_filters.FilterSet):
         method="filter_area",
         help_text="Place identifier; calls whose eligible area includes it",
     )
-    closes_before = MomentFilter(field_name="deadline", lookup_expr="lt")
-    closes_after = MomentFilter(field_name="deadline", lookup_expr="gte")
-    modified_since = django_filters.IsoDateTimeFilter(
-        field_name="last_published_at", lookup_expr="gte"
+    closes_before = IsoDateTimeFilter(
+        field_name="deadline",
+        lookup_expr="lt",
+        help_text="Next (or last) deadline before this ISO 8601 date or date-time",
+    )
+    closes_after = IsoDateTimeFilter(
+        field_name="deadline",
+        lookup_expr="gte",
+        help_text="Next (or last) deadline at or after this ISO 8601 date or date-time",
+    )
+    modified_since = IsoDateTimeFilter(
+        field_name="last_published_at",
+        lookup_expr="gte",
+        help_text="Only items published since then; removals are listed at /api/removed/.",
     )
 
     class Meta:
@@ -83,9 +59,10 @@ class CallFilter(django_filters.FilterSet):
     def filter_applicant(self, queryset, name, kind):
         return queryset.filter(eligible_applicants__kind=kind).distinct()
 
-    def filter_area(self, queryset, name, place):
+    def filter_area(self, queryset, name, value: Place):
         """The call's area is the place itself or contains it: its region, a Leader area that
         covers it, or its country."""
+        place = value
         condition = Q(places__place=place) | Q(
             places__place__kind=PlaceKind.COUNTRY, places__place__country=place.country
         )

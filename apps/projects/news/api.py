@@ -3,20 +3,16 @@
 import uuid
 
 from django.http import Http404
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import (
-    OpenApiParameter,
-    extend_schema,
-    extend_schema_field,
-    inline_serializer,
-)
+from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
 from rest_framework import serializers, viewsets
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from apps.core.api.errors import ERROR_RESPONSES
-from apps.core.api.params import LOCALE_PARAMETERS, parse_bool, parse_locale
-from apps.projects.news.query import filtered
+from apps.core.api.fields import ReferenceSerializer
+from apps.core.api.locale import LocaleContextMixin
+from apps.core.api.params import LOCALE_PARAMETERS
+from apps.projects.models import ProjectPostPage
+from apps.projects.news.query import PostFilter, base_queryset
 
 RENDITIONS = {"large": "fill-1200x675", "thumbnail": "fill-600x340"}
 
@@ -30,7 +26,13 @@ class PostSerializer(serializers.Serializer):
     date = serializers.DateField(source="pub_date")
     tags = serializers.SerializerMethodField()
     byline = serializers.CharField()
-    project = serializers.SerializerMethodField()
+    project = ReferenceSerializer(
+        source="*",
+        value="project_identifier",
+        name="project_title",
+        allow_null=True,
+        help_text="The project the post belongs to",
+    )
     image = serializers.SerializerMethodField()
     locale = serializers.CharField(source="locale.language_code")
     is_fallback = serializers.BooleanField()
@@ -39,18 +41,6 @@ class PostSerializer(serializers.Serializer):
 
     def get_tags(self, post) -> list[str]:
         return [tag.slug for tag in post.tags.all()]
-
-    @extend_schema_field(
-        inline_serializer(
-            "PostProject",
-            {"identifier": serializers.CharField(), "title": serializers.CharField()},
-            allow_null=True,
-        )
-    )
-    def get_project(self, post):
-        if not post.project_identifier:
-            return None
-        return {"identifier": post.project_identifier, "title": post.project_title}
 
     @extend_schema_field(
         inline_serializer(
@@ -89,49 +79,26 @@ class PostDetailSerializer(PostSerializer):
         return names + ([post.byline] if post.byline else [])
 
 
-NEWS_PARAMETERS = [
-    OpenApiParameter("project", OpenApiTypes.STR, description="Project identifier"),
-    OpenApiParameter("tag", OpenApiTypes.STR),
-    OpenApiParameter("theme", OpenApiTypes.STR, description="Theme slug, via the post's project"),
-    OpenApiParameter("year", OpenApiTypes.INT),
-    OpenApiParameter("q", OpenApiTypes.STR),
-    OpenApiParameter("published_after", OpenApiTypes.DATE),
-    OpenApiParameter(
-        "modified_since",
-        OpenApiTypes.DATETIME,
-        description="Only items published since then; removals are listed at /api/removed/.",
-    ),
-    *LOCALE_PARAMETERS,
-]
-
-
-class NewsViewSet(viewsets.GenericViewSet):
+class NewsViewSet(LocaleContextMixin, viewsets.GenericViewSet):
     """Project blog posts and news, newest first."""
 
     serializer_class = PostSerializer
-    filter_backends = []
+    filterset_class = PostFilter
     lookup_field = "id"
     lookup_value_regex = r"[0-9a-fA-F-]{36}"
 
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        self.locale = parse_locale(request)
-        self.fallback = parse_bool(request, "fallback", True)
-
-    def _queryset(self):
-        filterset = filtered(self.request.query_params, self.locale, self.fallback)
-        if not filterset.is_valid():
-            raise ValidationError(filterset.errors)
-        return filterset.qs.select_related("locale", "image").prefetch_related("tags")
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return ProjectPostPage.objects.none()
+        return base_queryset(self.locale, self.fallback).select_related("locale", "image")
 
     @extend_schema(
-        parameters=NEWS_PARAMETERS, responses={200: PostSerializer(many=True), **ERROR_RESPONSES}
+        parameters=LOCALE_PARAMETERS, responses={200: PostSerializer(many=True), **ERROR_RESPONSES}
     )
     def list(self, request):
-        page = self.paginate_queryset(self._queryset())
-        return self.get_paginated_response(
-            PostSerializer(page, many=True, context={"request": request}).data
-        )
+        queryset = self.filter_queryset(self.get_queryset()).prefetch_related("tags")
+        page = self.paginate_queryset(queryset)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     @extend_schema(
         parameters=LOCALE_PARAMETERS, responses={200: PostDetailSerializer, **ERROR_RESPONSES}
@@ -141,12 +108,7 @@ class NewsViewSet(viewsets.GenericViewSet):
             id = uuid.UUID(id)  # noqa: A001
         except ValueError:
             raise Http404 from None
-        post = (
-            filtered({}, self.locale, self.fallback)
-            .qs.filter(translation_key=id)
-            .select_related("locale", "image")
-            .first()
-        )
+        post = self.get_queryset().filter(translation_key=id).first()
         if post is None:
             raise Http404
-        return Response(PostDetailSerializer(post, context={"request": request}).data)
+        return Response(PostDetailSerializer(post, context=self.get_serializer_context()).data)

@@ -5,7 +5,9 @@ language or marked originals, newest first."""
 import django_filters
 from django.db.models import DateField, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Length, Substr, TruncDate
+from drf_spectacular.utils import extend_schema_field
 
+from apps.core.api.filters import IsoDateFilter, IsoDateTimeFilter
 from apps.core.locale import with_fallback
 from apps.projects.models import ProjectPage, ProjectPostPage, Theme
 from apps.projects.query import slug_choices
@@ -39,11 +41,17 @@ class PostFilter(django_filters.FilterSet):
         method="filter_theme",
         help_text="Theme slug (via the post's project)",
     )
-    year = django_filters.NumberFilter(field_name="pub_date__year", min_value=1900, max_value=2200)
+    year = extend_schema_field({"type": "integer", "description": "Posts dated in this year"})(
+        django_filters.NumberFilter(field_name="pub_date__year", min_value=1900, max_value=2200)
+    )
     q = django_filters.CharFilter(method="filter_q", max_length=200)
-    published_after = django_filters.DateFilter(field_name="pub_date", lookup_expr="gte")
-    modified_since = django_filters.IsoDateTimeFilter(
-        field_name="last_published_at", lookup_expr="gte"
+    published_after = IsoDateFilter(
+        field_name="pub_date", lookup_expr="gte", help_text="Only posts dated on or after this day"
+    )
+    modified_since = IsoDateTimeFilter(
+        field_name="last_published_at",
+        lookup_expr="gte",
+        help_text="Only items published since then; removals are listed at /api/removed/.",
     )
 
     class Meta:
@@ -56,7 +64,8 @@ class PostFilter(django_filters.FilterSet):
             under | Q(related_projects__project__identifier=identifier)
         ).distinct()
 
-    def filter_theme(self, queryset, name, slug):
+    def filter_theme(self, queryset, name, value: str):
+        slug = value
         under = Exists(ProjectPage.objects.filter(path=_parent_path(), themes__theme__slug=slug))
         return queryset.filter(
             under | Q(related_projects__project__themes__theme__slug=slug)
