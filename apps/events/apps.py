@@ -12,12 +12,14 @@ class EventsConfig(AppConfig):
         from django.core import checks
 
         from apps.core import content_version
+        from apps.core.sections import register_home_section
         from apps.events import signals
         from apps.events.checks import check_settings
-        from apps.events.sections import organisation_section
+        from apps.events.sections import home_section, organisation_section
         from apps.network.registry import register_organisation_section
 
         signals.connect()
         register_organisation_section(organisation_section)
+        register_home_section(home_section, order=20)
         content_version.register_public(self)
         checks.register(check_settings)

@@ -1,5 +1,5 @@
-"""Upcoming events shown outside the calendar: on the home page (cms asks for it) and on an
-organisation's page (registered with the network app, which must not import us)."""
+"""Upcoming events shown outside the calendar: on the home page and on an organisation's page
+(registered from AppConfig.ready with core and network, which must not import us)."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _

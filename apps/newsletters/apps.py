@@ -12,9 +12,12 @@ class NewslettersConfig(AppConfig):
         from django.core import checks
 
         from apps.core import content_version
+        from apps.core.sections import register_home_section
         from apps.newsletters.checks import check_settings
+        from apps.newsletters.home import newsletter_section
         from apps.newsletters.models import Delivery, Sending, Subscription, Suppression
 
         content_version.register_public(self)
         content_version.register_private(Subscription, Suppression, Sending, Delivery)
         checks.register(check_settings)
+        register_home_section(newsletter_section, order=50)

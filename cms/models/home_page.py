@@ -11,6 +11,7 @@ from apps.core.base_template import BaseTemplateMixin
 from apps.core.blocks import BaseStreamBlock
 from apps.core.mixins import ListingMixin
 from apps.core.preview import HeadlessPreviewMixin
+from apps.core.sections import home_sections
 
 
 class HomePage(BaseTemplateMixin, ListingMixin, HeadlessPreviewMixin, Page):
@@ -66,7 +67,5 @@ class HomePage(BaseTemplateMixin, ListingMixin, HeadlessPreviewMixin, Page):
         return context
 
     def get_sections(self, request):
-        """Home sections come from the apps; each one appears once its app has content."""
-        from cms.home_sections import sections_for
-
-        return sections_for(request, self)
+        """Home sections come from the installed apps; each one appears once it has content."""
+        return home_sections(request, self)

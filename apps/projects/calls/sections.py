@@ -1,5 +1,5 @@
-"""Open calls outside the calls listing: on the home page (cms asks for it), on a funder's
-organisation page and in newsletters (both registered with the network app, which must not
+"""Open calls outside the calls listing: on the home page, on a funder's organisation page and in
+newsletters (registered from AppConfig.ready with core, network and newsletters, which must not
 import us)."""
 
 from django.conf import settings
@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from apps.core.locale import active_locale
+from apps.core.sections import register_home_section
 from apps.network.registry import register_organisation_section
 from apps.newsletters.registry import register_newsletter_content
 from apps.projects.calls.countdown import countdown
@@ -82,6 +83,7 @@ def newsletter_items(locale, parameter, limit, since):
 
 
 def register():
+    register_home_section(home_section, order=30)
     register_organisation_section(organisation_section)
     register_newsletter_content(
         "open-calls",
