@@ -28,6 +28,8 @@ def theme_label(row, field):
 
 
 class PartnerReferenceSerializer(ReferenceSerializer):
+    """A partner organisation and its role in the project."""
+
     role = serializers.CharField(read_only=True)
 
 

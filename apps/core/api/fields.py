@@ -38,16 +38,15 @@ def _reader(spec):
 
 
 class ReferenceSerializer(serializers.Serializer):
-    """The one shape of a linked object (organisation, funder, programme, call, project, theme,
-    place, category …) in every response: `{"value", "name"}`. `value` is the object's stable
-    code, the same in every language and the value the matching filter takes (and the
-    `value` of the listing's facets); `name` is its label, in the requested language where the
-    object has one.
+    """A linked object (organisation, programme, call, project, theme, place, category …):
+    `value` is its stable code, the same in every language, the value the matching filter
+    takes and the `value` of the listing's facets; `name` is its label, in the requested
+    language where it has one."""
 
-    `value` and `name` say where to read them: an attribute path ("theme.slug") or a callable
-    taking (instance, field), e.g. to read a label from the serializer context. Subclasses may
-    declare further read-only fields (a partner's `role`, an area's `kind`); they are read from
-    the instance as usual."""
+    # `value` and `name` say where to read them: an attribute path ("theme.slug") or a callable
+    # taking (instance, field), e.g. to read a label from the serializer context. Subclasses may
+    # declare further read-only fields (a partner's `role`), read from the instance as usual,
+    # and need a docstring of their own (it is their description in the OpenAPI document).
 
     value = serializers.CharField(
         read_only=True, help_text="Stable code, the same in every language; the filter value"

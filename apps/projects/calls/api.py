@@ -33,6 +33,8 @@ from apps.projects.models.project_page import Currency
 
 
 class AreaReferenceSerializer(ReferenceSerializer):
+    """A place whose applicants are eligible, and its kind."""
+
     kind = serializers.CharField(source="place.kind", read_only=True)
 
 
