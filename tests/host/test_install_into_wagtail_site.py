@@ -2,7 +2,9 @@
 into your Wagtail site" says: build the wheel, install it into a fresh environment that sees
 Bygd's dependencies but not this checkout, `wagtail start mysite`, add the README's settings and
 URLs (read from the README itself), migrate, make a calendar and a project database under the
-host's own home page, and read them back as HTML, JSON and iCalendar.
+host's own home page, and read them back as HTML, JSON and iCalendar; then the same site without
+apps.events (core + newsletters + network + projects) checks, has no missing migrations and
+serves the project API but no calendar.
 
 Skipped only when no wheel can be built here (setuptools too old to build one without
 isolation); any later failure is a failure."""
@@ -204,12 +206,48 @@ def host_site(tmp_path):
     settings = project / "mysite" / "settings" / "base.py"
     settings.write_text(settings.read_text() + "\n\n# Bygd\n" + readme_block("settings"))
     (project / "mysite" / "urls.py").write_text(readme_block("urls"))
-    env["DJANGO_SETTINGS_MODULE"] = "mysite.settings.dev"
     return {"python": python, "project": project, "env": env, "site_packages": site_packages}
 
 
-def manage(host, *args):
-    return run([host["python"], "manage.py", *args], cwd=host["project"], env=host["env"])
+def manage(host, *args, settings="mysite.settings.dev"):
+    env = {**host["env"], "DJANGO_SETTINGS_MODULE": settings}
+    return run([host["python"], "manage.py", *args], cwd=host["project"], env=env)
+
+
+# Runs in the host site without apps.events; prints one JSON line of status codes.
+WITHOUT_EVENTS = """
+import json
+from django.test import Client
+client = Client()
+print("ANSWERS " + json.dumps({
+    url: client.get(url, HTTP_HOST="localhost").status_code
+    for url in ("/api/projects/", "/api/events/", "/calendar.ics", "/api/schema/")
+}))
+"""
+
+
+def check_a_site_without_the_calendar(host_site):
+    """core + newsletters + network + projects: the same site with events left out of the
+    README's settings and URLs."""
+    project = host_site["project"]
+    urls = readme_block("urls").replace('    path("", include("apps.events.urls")),\n', "")
+    (project / "mysite" / "urls_without_events.py").write_text(urls)
+    (project / "mysite" / "settings" / "without_events.py").write_text(
+        "from .dev import *  # noqa\n\n"
+        'INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "apps.events"]\n'
+        'ROOT_URLCONF = "mysite.urls_without_events"\n'
+    )
+    settings = "mysite.settings.without_events"
+    manage(host_site, "check", settings=settings)
+    manage(host_site, "makemigrations", "--check", "--dry-run", settings=settings)
+    output = manage(host_site, "shell", "-c", WITHOUT_EVENTS, settings=settings).stdout
+    answers = json.loads(output.split("ANSWERS ", 1)[1].splitlines()[0])
+    assert answers == {
+        "/api/projects/": 200,
+        "/api/events/": 404,
+        "/calendar.ics": 404,
+        "/api/schema/": 200,
+    }
 
 
 def check_the_wheel_holds_the_apps_with_their_files(host_site):
@@ -260,3 +298,5 @@ def test_the_host_site_migrates_and_serves_bygds_pages_api_and_feeds(host_site):
         assert answers[name]["status"] == 404, answers[name]
         assert json.loads(answers[name]["body"])["error"]["code"] == "not_found"
     assert answers["unprefixed_page"]["status"] == 302
+
+    check_a_site_without_the_calendar(host_site)
