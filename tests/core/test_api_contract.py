@@ -95,3 +95,10 @@ def test_found_by_fuzzing_malformed_ids_and_bodies_are_4xx(client, db):
         content_type="application/json",
     )
     assert response.status_code == 400 and "website" in response.json()["error"]["fields"]
+
+
+def test_the_api_catch_all_keeps_the_trailing_slash_redirect(client):
+    response = client.get("/api/site", {"x": "1"})
+    assert response.status_code == 301 and response["Location"] == "/api/site/?x=1"
+    missing = client.get("/api/nothing-here")
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
