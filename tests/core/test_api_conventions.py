@@ -61,3 +61,73 @@ def test_cors_allows_listed_origins_only(client, settings):
     other = client.get("/api/site/", HTTP_ORIGIN="https://evil.example")
     assert allowed["Access-Control-Allow-Origin"] == "https://kommun.example"
     assert "Access-Control-Allow-Origin" not in other
+
+
+DATE_FILTERS = {
+    "modified_since",
+    "start",
+    "end",
+    "closes_before",
+    "closes_after",
+    "active_on",
+    "published_after",
+}
+
+
+def _document(client):
+    return yaml.safe_load(client.get("/api/schema/").content)
+
+
+def test_every_date_filter_is_typed_as_a_date(client):
+    seen = set()
+    for path, operations in _document(client)["paths"].items():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                if parameter["name"] in DATE_FILTERS:
+                    assert parameter["schema"].get("format") in {"date", "date-time"}, (
+                        path,
+                        parameter["name"],
+                    )
+                    seen.add(parameter["name"])
+    assert seen == DATE_FILTERS
+
+
+LINKS = {
+    "Project": ["owner", "funder", "programme", "themes", "places", "funding_call"],
+    "ProjectDetail": ["partners"],
+    "Call": ["funder", "programme", "themes", "area"],
+    "FundedProject": ["owner"],
+    "Post": ["project"],
+    "Event": ["organiser", "project", "categories"],
+    "Venue": ["municipality", "region"],
+    "Organisation": ["municipality", "region"],
+    "Place": ["parent", "parents", "covers"],
+    "Programme": ["funder"],
+}
+
+
+def _referenced(schema):
+    schema = schema.get("items", schema)
+    refs = [schema.get("$ref")] + [part.get("$ref") for part in schema.get("allOf", [])]
+    return {ref.rsplit("/", 1)[1] for ref in refs if ref}
+
+
+def test_linked_objects_share_one_reference_shape(client):
+    components = _document(client)["components"]["schemas"]
+    for component, fields in LINKS.items():
+        for field in fields:
+            (name,) = _referenced(components[component]["properties"][field])
+            shape = components[name]
+            assert {"value", "name"} <= set(shape["required"]), (component, field)
+            assert name == "Reference" or name.endswith("Reference"), (component, field)
+
+
+def test_project_listing_is_a_paginated_list_with_facets(client):
+    document = _document(client)
+    get = document["paths"]["/api/projects/"]["get"]
+    ref = get["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+    listing = document["components"]["schemas"][ref.rsplit("/", 1)[1]]
+    assert {"count", "next", "previous", "results", "facets"} <= set(listing["required"])
+    assert listing["properties"]["results"]["items"]["$ref"].endswith("/Project")
+    names = {parameter["name"] for parameter in get["parameters"]}
+    assert {"theme", "status", "q", "active_on", "modified_since", "ordering"} <= names

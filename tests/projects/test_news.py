@@ -5,6 +5,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.test.utils import WagtailPageTestCase
 
 from apps.core.localize import translate
@@ -125,6 +127,24 @@ def test_news_detail_has_html_body_and_authors(client, news):
     assert body["reading_minutes"] == 3
     assert body["project"] == {"value": "ALH-1", "name": "Allt som sker"}
     assert body["date"] == "2017-11-20"
+    assert body["image"] is None
+    index_post = next(
+        post
+        for post in client.get("/api/news/").json()["results"]
+        if post["title"] == "Bygd startar"
+    )
+    assert index_post["project"] is None
+
+
+@pytest.mark.django_db
+def test_news_image_comes_in_two_renditions(client, news):
+    post = news["first"]
+    post.image = Image.objects.create(title="Bild", file=get_test_image_file())
+    post.image_alt = "Folk på torget"
+    post.save_revision().publish()
+    image = client.get(f"/api/news/{post.translation_key}/").json()["image"]
+    assert image["alt"] == "Folk på torget"
+    assert image["large"].startswith("http://testserver/") and image["thumbnail"] != image["large"]
 
 
 @pytest.mark.django_db

@@ -3,7 +3,8 @@
 import uuid
 
 from django.http import Http404
-from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
@@ -15,6 +16,29 @@ from apps.projects.models import ProjectPostPage
 from apps.projects.news.query import PostFilter, base_queryset
 
 RENDITIONS = {"large": "fill-1200x675", "thumbnail": "fill-600x340"}
+
+
+class PostImageSerializer(serializers.Serializer):
+    """The post's image in two renditions; null when the post has none."""
+
+    alt = serializers.CharField(source="image_alt")
+    large = serializers.SerializerMethodField()
+    thumbnail = serializers.SerializerMethodField()
+
+    def to_representation(self, post):
+        return super().to_representation(post) if post.image else None
+
+    def _rendition(self, post, name):
+        rendition = post.image.get_rendition(RENDITIONS[name])
+        return self.context["request"].build_absolute_uri(rendition.url)
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_large(self, post):
+        return self._rendition(post, "large")
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_thumbnail(self, post):
+        return self._rendition(post, "thumbnail")
 
 
 class PostSerializer(serializers.Serializer):
@@ -33,7 +57,7 @@ class PostSerializer(serializers.Serializer):
         allow_null=True,
         help_text="The project the post belongs to",
     )
-    image = serializers.SerializerMethodField()
+    image = PostImageSerializer(source="*", allow_null=True)
     locale = serializers.CharField(source="locale.language_code")
     is_fallback = serializers.BooleanField()
     html_url = serializers.SerializerMethodField()
@@ -41,26 +65,6 @@ class PostSerializer(serializers.Serializer):
 
     def get_tags(self, post) -> list[str]:
         return [tag.slug for tag in post.tags.all()]
-
-    @extend_schema_field(
-        inline_serializer(
-            "PostImage",
-            {
-                "alt": serializers.CharField(),
-                "large": serializers.URLField(),
-                "thumbnail": serializers.URLField(),
-            },
-            allow_null=True,
-        )
-    )
-    def get_image(self, post):
-        if not post.image:
-            return None
-        request = self.context["request"]
-        result = {"alt": post.image_alt}
-        for name, spec in RENDITIONS.items():
-            result[name] = request.build_absolute_uri(post.image.get_rendition(spec).url)
-        return result
 
     def get_html_url(self, post) -> str:
         return self.context["request"].build_absolute_uri(post.url)
