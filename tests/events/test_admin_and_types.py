@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_page_type_rules():
-    assert EventIndexPage.parent_page_types == ["cms.HomePage"]
+    assert EventIndexPage.clean_parent_page_models() == [HomePage]  # the reference site's setting
     assert EventIndexPage.allowed_subpage_models() == [EventPage]
     assert EventPage.allowed_parent_page_models() == [EventIndexPage]
     assert EventPage.allowed_subpage_models() == []
