@@ -26,6 +26,7 @@ from rest_framework import routers
 from apps.core.api.errors import json_not_found
 from apps.core.api.pages import HeadlessPreviewView, wagtail_router
 from apps.core.api.removed import RemovedViewSet
+from apps.core.api.schema import SCHEMA_SETTINGS
 from apps.core.api.site import SiteInfoView
 
 router = routers.SimpleRouter()
@@ -35,25 +36,6 @@ api_urlpatterns = [
     path("site/", SiteInfoView.as_view(), name="site-info"),
     *router.urls,
 ]
-
-
-SCHEMA_SETTINGS = {
-    "TITLE": "Bygd API",
-    "DESCRIPTION": (
-        "Projects, events, funding calls, news and the network directory of a Bygd site. "
-        "Read-only and keyless. Every list takes `locale`, `page` and `page_size` (max 100); "
-        'errors are `{"error": {"code", "message", "fields"}}`.'
-    ),
-    "VERSION": "1.0.0",
-    "SCHEMA_PATH_PREFIX": r"/api/",
-    "COMPONENT_SPLIT_REQUEST": True,
-    "PREPROCESSING_HOOKS": ["apps.core.api.schema.only_domain_api"],
-    "POSTPROCESSING_HOOKS": [
-        "drf_spectacular.hooks.postprocess_schema_enums",
-        "apps.core.api.schema.document_transport",
-    ],
-    "REDOC_DIST": "SIDECAR",
-}
 
 
 def installed_app_urls():

@@ -9,6 +9,7 @@ import dj_database_url
 import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
+from apps.core.api.schema import SCHEMA_SETTINGS
 from cms.settings.languages import DEFAULT_LANGUAGES, parse_languages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -266,24 +267,10 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["apps.core.api.throttling.AnonymousClientThrottle"],
 }
 SPECTACULAR_SETTINGS = {
-    "TITLE": "Bygd API",
-    "DESCRIPTION": (
-        "Projects, events, funding calls, news and the network directory of a Bygd site. "
-        "Read-only and keyless. Every list takes `locale`, `page` and `page_size` (max 100); "
-        'errors are `{"error": {"code", "message", "fields"}}`.'
-    ),
-    "VERSION": "1.0.0",
+    **SCHEMA_SETTINGS,
     "SERVE_INCLUDE_SCHEMA": False,
-    "SCHEMA_PATH_PREFIX": r"/api/",
-    "COMPONENT_SPLIT_REQUEST": True,
-    "PREPROCESSING_HOOKS": ["apps.core.api.schema.only_domain_api"],
-    "POSTPROCESSING_HOOKS": [
-        "drf_spectacular.hooks.postprocess_schema_enums",
-        "apps.core.api.schema.document_transport",
-    ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
         "PlaceKindEnum": "apps.network.models.places.PlaceKind",
         "OrganisationKindEnum": "apps.network.models.organisations.OrganisationKind",

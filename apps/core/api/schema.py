@@ -1,5 +1,27 @@
 """The OpenAPI document covers the domain API only; Wagtail's v2 API and the admin's internal
-endpoints document themselves elsewhere and cannot be introspected outside a request."""
+endpoints document themselves elsewhere and cannot be introspected outside a request.
+
+SCHEMA_SETTINGS are drf-spectacular's settings for that document: apps.core.urls serves it with
+them whatever the host's SPECTACULAR_SETTINGS say, and the reference site's settings start from
+them so `manage.py spectacular` writes the same document."""
+
+SCHEMA_SETTINGS = {
+    "TITLE": "Bygd API",
+    "DESCRIPTION": (
+        "Projects, events, funding calls, news and the network directory of a Bygd site. "
+        "Read-only and keyless. Every list takes `locale`, `page` and `page_size` (max 100); "
+        'errors are `{"error": {"code", "message", "fields"}}`.'
+    ),
+    "VERSION": "1.0.0",
+    "SCHEMA_PATH_PREFIX": r"/api/",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "PREPROCESSING_HOOKS": ["apps.core.api.schema.only_domain_api"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "apps.core.api.schema.document_transport",
+    ],
+    "REDOC_DIST": "SIDECAR",
+}
 
 
 def only_domain_api(endpoints, **kwargs):
