@@ -3,6 +3,7 @@ import wagtail_factories
 
 from apps.core.factories import LocaleFactory
 from apps.network.models import (
+    NetworkContact,
     NetworkIndexPage,
     NetworkMembership,
     NetworkPage,
@@ -76,3 +77,10 @@ class NetworkMembershipFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = NetworkMembership
+
+
+class NetworkContactFactory(factory.django.DjangoModelFactory):
+    person = factory.SubFactory(PersonFactory)
+
+    class Meta:
+        model = NetworkContact

@@ -14,6 +14,7 @@ from apps.newsletters.models import (
     Subscription,
     SubscriptionSource,
     SubscriptionStatus,
+    Suppression,
 )
 
 
@@ -66,3 +67,10 @@ class NewsletterPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = NewsletterPage
+
+
+class SuppressionFactory(factory.django.DjangoModelFactory):
+    digest = factory.Sequence(lambda n: f"{n:064x}")
+
+    class Meta:
+        model = Suppression

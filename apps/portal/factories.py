@@ -4,7 +4,7 @@ import factory
 from django.utils import timezone
 
 from apps.network.factories import OrganisationFactory
-from apps.portal.models import OrganiserAccount
+from apps.portal.models import OrganiserAccount, OrganiserInvitation, TrustedOrganisation
 
 
 class OrganiserAccountFactory(factory.django.DjangoModelFactory):
@@ -27,6 +27,21 @@ class OrganiserAccountFactory(factory.django.DjangoModelFactory):
     def _next(cls):
         cls._counter += 1
         return cls._counter
+
+
+class TrustedOrganisationFactory(factory.django.DjangoModelFactory):
+    organisation = factory.SubFactory(OrganisationFactory)
+
+    class Meta:
+        model = TrustedOrganisation
+
+
+class OrganiserInvitationFactory(factory.django.DjangoModelFactory):
+    organisation = factory.SubFactory(OrganisationFactory)
+    email = factory.Sequence(lambda n: f"kollega{n}@example.org")
+
+    class Meta:
+        model = OrganiserInvitation
 
 
 PASSWORD = "portal-pass-1"  # noqa: S105 - test factories only

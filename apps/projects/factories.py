@@ -4,13 +4,20 @@ import factory
 import wagtail_factories
 
 from apps.core.factories import LocaleFactory
-from apps.network.factories import OrganisationFactory
+from apps.network.factories import OrganisationFactory, PersonFactory
 from apps.projects.models import (
     FundingCallIndexPage,
     FundingCallPage,
     FundingProgramme,
+    NewsIndexPage,
+    PostAuthor,
+    ProjectContact,
     ProjectIndexPage,
     ProjectPage,
+    ProjectPartner,
+    ProjectPlace,
+    ProjectPostPage,
+    ProjectTheme,
     Theme,
 )
 
@@ -53,6 +60,60 @@ class ProjectPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ProjectPage
+
+
+class ProjectThemeFactory(factory.django.DjangoModelFactory):
+    """Inline rows are built for an unsaved page (``page.themes.add(ProjectThemeFactory.build())``)
+    and saved with it, so the snippets they point at are always created."""
+
+    theme = factory.LazyFunction(lambda: ThemeFactory())
+
+    class Meta:
+        model = ProjectTheme
+
+
+class ProjectPlaceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProjectPlace
+
+
+class ProjectPartnerFactory(factory.django.DjangoModelFactory):
+    organisation = factory.LazyFunction(lambda: OrganisationFactory())
+    role = "partner"
+
+    class Meta:
+        model = ProjectPartner
+
+
+class ProjectContactFactory(factory.django.DjangoModelFactory):
+    person = factory.LazyFunction(lambda: PersonFactory())
+
+    class Meta:
+        model = ProjectContact
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Nyheter"
+    slug = "nyheter"
+
+    class Meta:
+        model = NewsIndexPage
+
+
+class ProjectPostPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Inlägg {n}")
+    slug = factory.Sequence(lambda n: f"inlagg-{n}")
+    lead = "Nytt från projektet."
+
+    class Meta:
+        model = ProjectPostPage
+
+
+class PostAuthorFactory(factory.django.DjangoModelFactory):
+    person = factory.LazyFunction(lambda: PersonFactory())
+
+    class Meta:
+        model = PostAuthor
 
 
 class FundingCallIndexPageFactory(wagtail_factories.PageFactory):

@@ -15,11 +15,15 @@ from apps.network.factories import (
     NetworkMembershipFactory,
     NetworkPageFactory,
     OrganisationFactory,
-    PersonFactory,
 )
 from apps.newsletters.factories import NewsletterArchivePageFactory, NewsletterPageFactory
-from apps.projects.factories import ProjectIndexPageFactory, ThemeFactory
-from apps.projects.models import NewsIndexPage, PostAuthor, ProjectPostPage
+from apps.projects.factories import (
+    NewsIndexPageFactory,
+    PostAuthorFactory,
+    ProjectIndexPageFactory,
+    ProjectPostPageFactory,
+    ThemeFactory,
+)
 from cms.factories import StandardPageFactory
 from tests.projects.conftest import make_call, make_project
 
@@ -50,16 +54,14 @@ def _project(home, n):
 
 
 def _post(home, n):
-    index = NewsIndexPage.objects.first()
-    if index is None:
-        index = NewsIndexPage(title="Nyheter", slug="nyheter")
-        home.add_child(instance=index)
-        _publish(index)
-    post = ProjectPostPage(
+    index = NewsIndexPageFactory._meta.model.objects.first() or _publish(
+        NewsIndexPageFactory(parent=home)
+    )
+    post = ProjectPostPageFactory.build(
         title=f"Nyhet {n}", slug=f"nyhet-{n}", lead="Ingress.", body=[("paragraph", "<p>Text</p>")]
     )
     post.tags.add(f"tagg-{n}")
-    post.authors.add(PostAuthor(person=PersonFactory()))
+    post.authors.add(PostAuthorFactory.build())
     index.add_child(instance=post)
     return _publish(post)
 

@@ -4,7 +4,7 @@ import pytest
 
 from apps.core import content_version
 from apps.network.factories import OrganisationFactory
-from apps.newsletters.models import Suppression
+from apps.newsletters.factories import SuppressionFactory
 
 
 def _names(response):
@@ -55,7 +55,7 @@ def test_the_cache_keys_on_the_requested_language(client, http_cache, sv, en):
 
 def test_private_writes_keep_cached_answers(client, http_cache, sv):
     before = content_version.current()
-    Suppression.objects.create(digest="0" * 64)
+    SuppressionFactory(digest="0" * 64)
     assert content_version.current() == before
 
 

@@ -7,12 +7,13 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from apps.core.localize import translate
 from apps.network.factories import (
+    NetworkContactFactory,
     NetworkMembershipFactory,
     NetworkPageFactory,
     OrganisationFactory,
     PersonFactory,
 )
-from apps.network.models import NetworkContact, NetworkIndexPage, NetworkPage
+from apps.network.models import NetworkIndexPage, NetworkPage
 from cms.models import HomePage, StandardPage
 
 
@@ -38,7 +39,7 @@ def make_network(index, members=2):
             since=datetime.date(2017, 1, 1),
             organisation=OrganisationFactory(name=f"Kommun {i}", slug=f"kommun-{i}"),
         )
-    NetworkContact.objects.create(
+    NetworkContactFactory(
         page=network, person=PersonFactory(name="Daniel", email_public=True, email="d@example.org")
     )
     network.save_revision().publish()

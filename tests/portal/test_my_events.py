@@ -13,7 +13,7 @@ from apps.events.factories import EventPageFactory, VenueFactory
 from apps.events.models import EventOccurrence, EventPage
 from apps.network.factories import municipality
 from apps.portal import services
-from apps.portal.models import TrustedOrganisation
+from apps.portal.factories import OrganiserInvitationFactory, TrustedOrganisationFactory
 from tests.portal.conftest import event_data, login
 
 pytestmark = pytest.mark.django_db
@@ -99,7 +99,7 @@ def test_an_edit_during_review_withdraws_the_submission(client, organiser, venue
 
 
 def test_a_trusted_organisation_publishes_directly(client, organiser, venue):
-    TrustedOrganisation.objects.create(organisation=organiser.organisation)
+    TrustedOrganisationFactory(organisation=organiser.organisation)
     login(client, organiser)
     page = create(client, venue)
     client.post(f"/sv/arrangor/events/{page.pk}/submit/")
@@ -109,7 +109,7 @@ def test_a_trusted_organisation_publishes_directly(client, organiser, venue):
 
 
 def test_cancelling_an_event_and_a_single_date(client, organiser, venue):
-    TrustedOrganisation.objects.create(organisation=organiser.organisation)
+    TrustedOrganisationFactory(organisation=organiser.organisation)
     login(client, organiser)
     page = create(client, venue, frequency="weekly", ends="after", count="3")
     client.post(f"/sv/arrangor/events/{page.pk}/submit/")
@@ -132,7 +132,7 @@ def test_cancelling_an_event_and_a_single_date(client, organiser, venue):
 
 
 def test_a_date_that_is_not_the_events_is_not_cancelled(client, organiser, venue):
-    TrustedOrganisation.objects.create(organisation=organiser.organisation)
+    TrustedOrganisationFactory(organisation=organiser.organisation)
     login(client, organiser)
     page = create(client, venue)
     client.post(f"/sv/arrangor/events/{page.pk}/submit/")
@@ -281,7 +281,7 @@ def test_submit_service_refuses_unverified_accounts(organiser, venue, client):
 
 def test_cancelling_is_refused_while_changes_wait_and_keeps_them(client, organiser, venue):
     """Cancelling publishes at once, so it must not publish (or drop) an unapproved edit."""
-    TrustedOrganisation.objects.create(organisation=organiser.organisation)
+    TrustedOrganisationFactory(organisation=organiser.organisation)
     login(client, organiser)
     page = create(client, venue, frequency="weekly", ends="after", count="3")
     client.post(f"/sv/arrangor/events/{page.pk}/submit/")
@@ -304,12 +304,12 @@ def test_cancelling_is_refused_while_changes_wait_and_keeps_them(client, organis
 
 
 def test_joining_by_invitation_makes_a_plain_member(organiser, other_organiser):
-    from apps.portal.models import OrganiserInvitation, OrganiserRole
+    from apps.portal.models import OrganiserRole
     from apps.portal.views.team import _join
 
     organiser.role = OrganiserRole.ADMIN
     organiser.save()
-    invitation = OrganiserInvitation.objects.create(
+    invitation = OrganiserInvitationFactory(
         organisation=other_organiser.organisation,
         email=organiser.user.email,
         invited_by=other_organiser.user,

@@ -6,8 +6,13 @@ import pytest
 from apps.core.localize import translate
 from apps.network.factories import LeaderAreaFactory, OrganisationFactory, municipality
 from apps.network.models import Place
-from apps.projects.factories import ProjectIndexPageFactory, ProjectPageFactory, ThemeFactory
-from apps.projects.models import ProjectPlace, ProjectTheme
+from apps.projects.factories import (
+    ProjectIndexPageFactory,
+    ProjectPageFactory,
+    ProjectPlaceFactory,
+    ProjectThemeFactory,
+    ThemeFactory,
+)
 
 
 @pytest.fixture
@@ -53,9 +58,9 @@ def make_project(
         **fields,
     )
     for theme in themes:
-        page.themes.add(ProjectTheme(theme=theme))
+        page.themes.add(ProjectThemeFactory.build(theme=theme))
     for identifier in places:
-        page.places.add(ProjectPlace(place=Place.objects.get(identifier=identifier)))
+        page.places.add(ProjectPlaceFactory.build(place=Place.objects.get(identifier=identifier)))
     index.add_child(instance=page)
     if publish:
         page.save_revision().publish()

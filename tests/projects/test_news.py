@@ -11,7 +11,8 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from apps.core.localize import translate
 from apps.network.factories import PersonFactory
-from apps.projects.models import NewsIndexPage, PostAuthor, ProjectPage, ProjectPostPage
+from apps.projects.factories import NewsIndexPageFactory, PostAuthorFactory, ProjectPostPageFactory
+from apps.projects.models import NewsIndexPage, ProjectPage, ProjectPostPage
 from cms.models import HomePage
 from tests.projects.conftest import make_project
 
@@ -26,7 +27,7 @@ class PostPageRulesTests(WagtailPageTestCase):
 def make_post(
     parent, title, *, slug=None, date=None, tags=(), publish=True, go_live_at=None, author=None
 ):
-    post = ProjectPostPage(
+    post = ProjectPostPageFactory.build(
         title=title,
         slug=slug or title.lower().replace(" ", "-"),
         lead=f"Ingress {title}.",
@@ -36,7 +37,7 @@ def make_post(
     )
     post.tags.add(*tags)
     if author:
-        post.authors.add(PostAuthor(person=author))
+        post.authors.add(PostAuthorFactory.build(person=author))
     parent.add_child(instance=post)
     revision = post.save_revision()
     if publish:
@@ -47,8 +48,7 @@ def make_post(
 
 @pytest.fixture
 def news(project_index, themes, home, en):
-    index = NewsIndexPage(title="Nyheter", slug="nyheter")
-    home.add_child(instance=index)
+    index = NewsIndexPageFactory(parent=home, title="Nyheter", slug="nyheter")
     index.save_revision().publish()
     translate(index, en, {"Nyheter": "News", "nyheter": "news"})
     project = make_project(

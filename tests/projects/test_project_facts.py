@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 
 from apps.core.localize import sync, translate
 from apps.network.models import Place
-from apps.projects.models import ProjectPage, ProjectPlace, ProjectTheme
+from apps.projects.factories import ProjectPlaceFactory, ProjectThemeFactory
+from apps.projects.models import ProjectPage
 from tests.projects.conftest import make_project
 
 pytestmark = pytest.mark.django_db
@@ -99,8 +100,8 @@ def test_facts_changed_on_the_source_reach_the_english_page_and_listing(
     page.planned_start = datetime.date(2019, 5, 1)
     page.planned_end = datetime.date(2020, 5, 1)
     page.amount_granted = Decimal("12000")
-    page.places = [ProjectPlace(place=Place.objects.get(identifier="SE-0860"))]
-    page.themes = [ProjectTheme(theme=themes["events"])]
+    page.places = [ProjectPlaceFactory.build(place=Place.objects.get(identifier="SE-0860"))]
+    page.themes = [ProjectThemeFactory.build(theme=themes["events"])]
     page.save_revision().publish()
     (english,) = sync(page)
 
