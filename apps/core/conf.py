@@ -56,6 +56,8 @@ def _page_types_rule(value):
 def _template_rule(value):
     if not isinstance(value, str) or not value:
         return 'is not a template name such as "base.html".'
+    if value == "bygd/page.html":
+        return "names bygd/page.html, which extends this base itself; name the site's base."
     try:
         get_template(value)
     except TemplateDoesNotExist:

@@ -90,6 +90,14 @@ def test_a_base_template_no_loader_finds_is_named_at_check(settings):
     assert "BYGD_BASE_TEMPLATE='no/such/base.html'" in errors[0].msg
 
 
+def test_bygds_own_page_layout_is_refused_as_the_base(settings):
+    """bygd/page.html extends the base, so naming it as the base would recurse at render time."""
+    settings.BYGD_BASE_TEMPLATE = "bygd/page.html"
+    errors = check_settings(None)
+    assert [error.id for error in errors] == ["core.E001"]
+    assert "bygd/page.html" in errors[0].msg
+
+
 def test_the_hosts_base_passes_the_check(host_base):
     assert check_settings(None) == []
 
