@@ -14,13 +14,9 @@ from apps.core import conf
 CONTEXT_NAME = "bygd_base_template"
 
 
-def base_template():
-    return conf.base_template()
-
-
 def with_base_template(context):
     """``context`` (a dict) with the base template added unless it names one already."""
-    context.setdefault(CONTEXT_NAME, base_template())
+    context.setdefault(CONTEXT_NAME, conf.base_template())
     return context
 
 
@@ -39,7 +35,7 @@ def render(request, template_name, context=None, content_type=None, status=None,
 def base_template_context(request):
     """Optional context processor: lets a host's own templates extend ``bygd/page.html`` too.
     Bygd's pages and views do not need it."""
-    return {CONTEXT_NAME: base_template()}
+    return {CONTEXT_NAME: conf.base_template()}
 
 
 class BaseTemplateMixin:
