@@ -355,3 +355,9 @@ def test_feeds_carry_the_image_and_the_full_content_with_absolute_urls(client, n
         link.rel == "enclosure" and link.href.startswith("http://testserver/")
         for link in entry.links
     )
+    for rendition in post.image.renditions.all():
+        rendition.file.storage.delete(rendition.file.name)
+    lost = client.get("/feeds/news.xml")
+    assert lost.status_code == 200
+    entry = next(e for e in feedparser.parse(lost.content).entries if e.title == "Ny plattform")
+    assert entry.enclosures == [] and "Hela texten med" in entry.content[0].value

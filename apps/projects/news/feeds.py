@@ -87,10 +87,14 @@ class _NewsFeed(Feed):
     def item_enclosures(self, item):
         if not item.image:
             return []
-        rendition = item.image.get_rendition(ENCLOSURE_RENDITION)
+        try:
+            rendition = item.image.get_rendition(ENCLOSURE_RENDITION)
+            length = rendition.file.size
+        except OSError:  # a lost image file (SourceImageIOError too) must not break the feed
+            return []
         mime_type = mimetypes.guess_type(rendition.file.name)[0] or "application/octet-stream"
         url = self.request.build_absolute_uri(rendition.url)
-        return [Enclosure(url, str(rendition.file.size), mime_type)]
+        return [Enclosure(url, str(length), mime_type)]
 
     def item_extra_kwargs(self, item):
         html = str(item.body.render_as_block())
