@@ -38,7 +38,7 @@ urlpatterns = [
     path("feeds/news.atom", atom(SiteNewsFeed)(), name="news-atom"),
     path("feeds/projects/<str:identifier>.xml", ProjectNewsFeed(), name="project-news-rss"),
     path("feeds/projects/<str:identifier>.atom", atom(ProjectNewsFeed)(), name="project-news-atom"),
-    path("feeds/tags/<slug:tag>.xml", TagNewsFeed(), name="tag-news-rss"),
-    path("feeds/tags/<slug:tag>.atom", atom(TagNewsFeed)(), name="tag-news-atom"),
+    path("feeds/tags/<str:tag>.xml", TagNewsFeed(), name="tag-news-rss"),
+    path("feeds/tags/<str:tag>.atom", atom(TagNewsFeed)(), name="tag-news-atom"),
     path("calls/deadlines.ics", deadlines_feed, name="call-deadlines-ics"),
 ]

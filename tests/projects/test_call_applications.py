@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection, connections  # noqa: F401 - connection is used by skipif
 from django.utils import timezone, translation
 from wagtail.models import GroupPagePermission
 
@@ -93,6 +94,72 @@ def test_an_application_outside_the_period_is_refused_and_nothing_is_stored(
     assert 'name="forening"' not in client.get(call.url).text
 
 
+def test_each_application_gets_a_reference_number_in_the_receipt_and_on_the_thank_you_page(
+    client, call, clock, en
+):
+    clock(CLOSES - datetime.timedelta(days=3))
+    prefix = f"{call.identifier.upper()}-2026-"
+    first = post(client, call)
+    assert f"{prefix}0001" in first.text
+    english = translate(call, en, {"Förening": "Association", "E-post": "E-mail"})
+    with translation.override("en"):
+        second = client.post(english.url, ANSWERS)
+    assert f"{prefix}0002" in second.text
+    assert sorted(CallSubmission.objects.values_list("reference", flat=True)) == [
+        f"{prefix}0001",
+        f"{prefix}0002",
+    ]
+    receipts = [message for message in mail.outbox if message.to == ["sokande@example.org"]]
+    notices = [message for message in mail.outbox if message.to == ["daniel@example.org"]]
+    assert [f"{prefix}0001" in r.body for r in receipts] == [True, False]
+    assert f"{prefix}0002" in receipts[1].body
+    assert f"{prefix}0001" in notices[0].body
+    clock(datetime.datetime(2027, 1, 5, tzinfo=UTC))
+    other = make_call(
+        call.get_parent(),
+        title="Nästa år",
+        opens_date=datetime.date(2027, 1, 1),
+        closes_date=datetime.date(2027, 2, 1),
+        form_fields=FORM,
+    )
+    assert f"{other.identifier.upper()}-2027-0001" in post(client, other).text
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+@pytest.mark.django_db(transaction=True)
+def test_reference_numbers_stay_unique_when_applications_arrive_at_once(call):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from apps.projects.models.call_submission import next_reference
+
+    def allocate(_):
+        try:
+            return next_reference(call)
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        references = list(pool.map(allocate, range(40)))
+    assert len(set(references)) == 40
+    assert sorted(int(reference.rsplit("-", 1)[1]) for reference in references) == list(
+        range(1, 41)
+    )
+
+
+def test_a_late_application_keeps_the_typed_answers_on_the_refused_form(client, call, clock):
+    clock(CLOSES - datetime.timedelta(minutes=30))
+    assert 'name="forening"' in client.get(call.url).text
+    clock(CLOSES + datetime.timedelta(seconds=1))
+    response = post(client, call, {"forening": "Byalaget i Rumskulla"})
+    assert response.status_code == 409
+    assert "inte öppen för ansökningar" in response.text
+    assert 'value="Byalaget i Rumskulla"' in response.text
+    assert 'value="sokande@example.org"' in response.text
+    assert "Skicka ansökan" not in response.text
+    assert CallSubmission.objects.count() == 0
+    assert mail.outbox == []
+
+
 def test_a_paused_call_refuses_applications(client, call, clock):
     clock(CLOSES - datetime.timedelta(days=3))
     call.paused = True
@@ -170,10 +237,12 @@ def test_only_the_calls_moderators_see_applications_export_them_and_open_attachm
     export = client.get(listing, {"export": "csv"})
     assert export.status_code == 200
     rows = b"".join(export.streaming_content).decode().splitlines()
-    assert rows[0] == "Inlämningsdatum,Förening,E-post,Budget,Språk"
+    assert rows[0] == "Inlämningsdatum,Förening,E-post,Budget,Språk,Referensnummer"
     assert len(rows) == 3
     assert any("Byalaget" in row and "sv" in row for row in rows[1:])
     assert any(attachment in row for row in rows[1:])
+    page = client.get(listing).text
+    assert f'<a href="{attachment}">budget.pdf</a>' in page
     download = client.get(attachment)
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == b"%PDF-1.4 budget"

@@ -128,6 +128,32 @@ def test_listing_filters_and_bad_filters(client, calls, call_index):
     assert client.get("/sv/utlysningar/", {"status": "whenever"}).status_code == 400
 
 
+def test_the_open_filter_includes_calls_closing_soon(client, calls):
+    assert titles(client, status="open") == ["Snart", "Omgångar", "Öppen"]
+    page = client.get("/sv/utlysningar/", {"status": "open"})
+    assert ">Snart</a>" in page.text and ">Kommande</a>" not in page.text
+    feed = client.get("/calls/deadlines.ics", {"status": "open"})
+    summaries = [
+        str(e["summary"]) for e in icalendar.Calendar.from_ical(feed.content).walk("VEVENT")
+    ]
+    assert any("Snart" in summary for summary in summaries)
+
+
+def test_the_deadlines_subscribe_link_keeps_the_chosen_filters(client, calls):
+    page = client.get("/sv/utlysningar/", {"status": "open", "funder": "alh", "page": "1"})
+    links = re.findall(r'href="(/calls/deadlines\.ics[^"]*)"', page.text)
+    assert links and all(
+        link == "/calls/deadlines.ics?status=open&amp;funder=alh&amp;locale=sv" for link in links
+    )
+    feed = client.get(links[0].replace("&amp;", "&"))
+    summaries = [
+        str(e["summary"]) for e in icalendar.Calendar.from_ical(feed.content).walk("VEVENT")
+    ]
+    assert len(summaries) == 1 and "Snart" in summaries[0]
+    unfiltered = client.get("/sv/utlysningar/")
+    assert 'href="/calls/deadlines.ics?locale=sv"' in unfiltered.text
+
+
 def test_api_lists_in_reader_order_with_iso_dates_in_the_calls_zone(client, calls):
     assert titles(client) == ORDER
     body = client.get("/api/calls/", {"status": "open"}).json()
@@ -141,7 +167,8 @@ def test_api_lists_in_reader_order_with_iso_dates_in_the_calls_zone(client, call
 @pytest.mark.parametrize(
     ("params", "expected"),
     [
-        ({"status": ["open", "forthcoming"]}, ["Omgångar", "Öppen", "Kommande"]),
+        ({"status": ["open", "forthcoming"]}, ["Snart", "Omgångar", "Öppen", "Kommande"]),
+        ({"status": "closing_soon"}, ["Snart"]),
         ({"funder": "alh"}, ["Snart", "Löpande", "Stängd"]),
         ({"theme": "events"}, ["Öppen"]),
         ({"eligible_applicant": "company"}, ["Öppen"]),

@@ -25,9 +25,19 @@ class PostPageRulesTests(WagtailPageTestCase):
 
 
 def make_post(
-    parent, title, *, slug=None, date=None, tags=(), publish=True, go_live_at=None, author=None
+    parent,
+    title,
+    *,
+    slug=None,
+    date=None,
+    tags=(),
+    publish=True,
+    go_live_at=None,
+    author=None,
+    image=None,
 ):
     post = ProjectPostPageFactory.build(
+        image=image,
         title=title,
         slug=slug or title.lower().replace(" ", "-"),
         lead=f"Ingress {title}.",
@@ -232,12 +242,26 @@ def test_news_list_and_feed_query_counts_are_constant(client, news):
             assert client.get(url).status_code == 200
         return len(ctx.captured_queries)
 
-    urls = ["/api/news/", "/feeds/news.xml", "/sv/nyheter/"]
+    urls = ["/api/news/", "/feeds/news.xml", "/feeds/news.atom", "/sv/nyheter/", "/en/news/"]
+    image = Image.objects.create(title="Bild", file=get_test_image_file())
+    make_post(news["project"], "Med bild", date=datetime.date(2019, 1, 1), image=image)
     for url in urls:
         client.get(url)
     few = [queries(url) for url in urls]
     for i in range(10):
-        make_post(news["project"], f"Extra {i}", date=datetime.date(2019, 1, i + 1), tags=["extra"])
+        project = make_project(
+            news["project"].get_parent(), title=f"Projekt {i}", identifier=f"X-{i}"
+        )
+        image = Image.objects.create(title=f"Bild {i}", file=get_test_image_file())
+        make_post(
+            project,
+            f"Extra {i}",
+            date=datetime.date(2019, 1, i + 2),
+            tags=[f"extra{i}"],
+            image=image,
+        )
+    for url in urls:
+        client.get(url)
     assert [queries(url) for url in urls] == few
 
 
@@ -267,3 +291,73 @@ def test_newsletters_can_pull_in_a_projects_latest_posts(news, en):
     items = NEWSLETTER_CONTENT["project-posts"].items(en, "ALH-1", 5, None)
     assert [item["title"] for item in items] == ["Tjugo evenemang", "A new platform"]
     assert items[0]["url"].startswith("http://testserver/")
+
+
+@pytest.mark.django_db
+def test_english_project_page_lists_swedish_only_posts_with_a_language_badge(client, news, en):
+    english = translate(news["project"], en, {"Allt som sker": "All that happens"})
+    page = client.get(english.url)
+    assert page.status_code == 200
+    assert "A new platform" in page.text
+    assert "Tjugo evenemang" in page.text
+    assert "In Swedish" in page.text
+    assert "Frukostträff" not in page.text
+
+
+@pytest.mark.django_db
+def test_news_index_offers_tag_links_and_a_project_picker(client, news):
+    listing = client.get("/en/news/")
+    assert listing.status_code == 200
+    assert 'href="?tag=kalender"' in listing.text
+    assert 'href="?tag=evenemang"' in listing.text
+    assert '<select id="n-project" name="project">' in listing.text
+    assert '<option value="ALH-1">Allt som sker</option>' in listing.text
+    assert '<option value="K-1">Kultur</option>' in listing.text
+    assert 'name="tag"' not in listing.text
+    chosen = client.get("/en/news/", {"project": "K-1"})
+    assert '<option value="K-1" selected>Kultur</option>' in chosen.text
+    assert "Frukostträff" in chosen.text and "A new platform" not in chosen.text
+
+
+@pytest.mark.django_db
+def test_tag_feeds_work_for_swedish_letters_and_unknown_tags_are_404(client, news):
+    make_post(news["project"], "Årsmöte", date=datetime.date(2019, 3, 1), tags=["Föreningar"])
+    for url in ("/feeds/tags/föreningar.xml", "/feeds/tags/f%C3%B6reningar.atom"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert [entry.title for entry in feedparser.parse(response.content).entries] == ["Årsmöte"]
+    assert 'href="?tag=f%C3%B6reningar"' in client.get("/sv/nyheter/").text
+    assert client.get("/feeds/tags/okänd.xml").status_code == 404
+    assert client.get("/feeds/tags/nope.atom").status_code == 404
+
+
+@pytest.mark.django_db
+def test_feeds_carry_the_image_and_the_full_content_with_absolute_urls(client, news):
+    post = news["first"]
+    post.image = Image.objects.create(title="Bild", file=get_test_image_file())
+    post.body = [("paragraph", '<p>Hela texten med <a href="/sv/projekt/">länk</a>.</p>')]
+    post.save_revision().publish()
+    rss_text = client.get("/feeds/news.xml").content.decode()
+    rss = feedparser.parse(rss_text)
+    entry = next(e for e in rss.entries if e.title == "Ny plattform")
+    (enclosure,) = entry.enclosures
+    assert enclosure.href.startswith("http://testserver/") and enclosure.type == "image/png"
+    assert int(enclosure.length) > 0
+    assert "Hela texten med" in entry.content[0].value
+    assert 'href="http://testserver/sv/projekt/"' in entry.content[0].value
+    assert "<content:encoded>" in rss_text
+    assert entry.summary == "Ingress Ny plattform."
+    atom = feedparser.parse(client.get("/feeds/news.atom").content)
+    assert not atom.bozo
+    entry = next(e for e in atom.entries if e.title == "Ny plattform")
+    assert "Hela texten med" in entry.content[0].value
+    assert any(
+        link.rel == "enclosure" and link.href.startswith("http://testserver/")
+        for link in entry.links
+    )
+    for rendition in post.image.renditions.all():
+        rendition.file.storage.delete(rendition.file.name)
+    lost = client.get("/feeds/news.xml")
+    assert lost.status_code == 200
+    entry = next(e for e in feedparser.parse(lost.content).entries if e.title == "Ny plattform")
+    assert entry.enclosures == [] and "Hela texten med" in entry.content[0].value

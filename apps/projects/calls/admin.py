@@ -6,8 +6,10 @@ page). Attachments are served only to those same users."""
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail.contrib.forms.utils import get_forms_for_user
+from wagtail.contrib.forms.views import SubmissionsListView
 from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
@@ -19,6 +21,31 @@ def only_call_moderators(user, editable_forms):
     publishable = page_permission_policy.instances_user_has_permission_for(user, "publish")
     hidden_calls = FundingCallPage.objects.exclude(pk__in=publishable.values("pk"))
     return editable_forms.exclude(pk__in=hidden_calls.values("pk"))
+
+
+class CallSubmissionsListView(SubmissionsListView):
+    """Wagtail's list of a form's submissions, with each attachment as a link (named after the
+    uploaded file) to the permission-checked download view instead of a bare address. The CSV
+    export keeps the plain address."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.is_export:
+            return context
+        positions = {
+            name: index for index, (name, _label) in enumerate(self.form_page.get_data_fields())
+        }
+        submissions = {submission.pk: submission for submission in context["submissions"]}
+        for row in context["data_rows"]:
+            submission = submissions[row["model_id"]]
+            for field_name in submission.attachments:
+                if field_name in positions:
+                    row["fields"][positions[field_name]] = format_html(
+                        '<a href="{}">{}</a>',
+                        reverse("call_attachment", args=[submission.pk, field_name]),
+                        submission.form_data.get(field_name) or field_name,
+                    )
+        return context
 
 
 def attachment(request, submission_id, field_name):

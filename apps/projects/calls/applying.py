@@ -1,14 +1,17 @@
 """Applying through a call's form: the page shows the form only while the call takes
-applications, refuses a late or early post with a clear message (storing nothing), keeps each
-application with its attachments, and e-mails a receipt to the applicant and a notice to the
-call's contact. Posts are rate-limited per client, as every public write is."""
+applications, refuses a late or early post with a clear message (storing nothing, but showing
+the applicant's answers back), keeps each application with its attachments and a reference
+number, and e-mails a receipt to the applicant and a notice to the call's contact. Posts are
+rate-limited per client, as every public write is."""
 
 import logging
 import smtplib
 
+from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -20,6 +23,7 @@ from apps.core import ratelimit
 from apps.projects import conf
 from apps.projects.calls.attachments import save_attachment
 from apps.projects.models import ApplicationMethod, CallSubmission
+from apps.projects.models.call_submission import next_reference
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +48,21 @@ def _render(page, request, form=None, refusal=None, status=200):
     context = page.get_context(request)
     context["form"] = form
     context["refusal"] = refusal
+    context["accepting"] = page.accepts_applications()
     return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+def answers_kept(page, request):
+    """An unbound form showing what the applicant typed, so a refusal (deadline passed while
+    they wrote, call paused, rate limit) does not throw their text away. Files cannot be
+    offered back; the browser keeps nothing of an upload."""
+    form = page.get_form(page=page, user=request.user)
+    form.initial = {
+        name: field.widget.value_from_datadict(request.POST, {}, form.add_prefix(name))
+        for name, field in form.fields.items()
+        if not isinstance(field, forms.FileField)
+    }
+    return form
 
 
 def serve_call(page, request, *args, **kwargs):
@@ -63,10 +81,10 @@ def serve_call(page, request, *args, **kwargs):
                 "received. Check the dates above."
             )
         )
-        return _render(page, request, refusal=refusal, status=409)
+        return _render(page, request, answers_kept(page, request), refusal, status=409)
     if over_rate_limit(request):
         refusal = _("Too many applications from your connection. Please try again in an hour.")
-        return _render(page, request, refusal=refusal, status=429)
+        return _render(page, request, answers_kept(page, request), refusal, status=429)
     form = page.get_form(request.POST, request.FILES, page=page, user=request.user)
     if not form.is_valid():
         return _render(page, request, form, status=400)
@@ -82,12 +100,14 @@ def store_application(page, form):
             data[name] = value.name
         else:
             data[name] = value
-    submission = CallSubmission.objects.create(
-        form_data=data,
-        page=page,
-        language=page.locale.language_code,
-        attachments=attachments,
-    )
+    with transaction.atomic():
+        submission = CallSubmission.objects.create(
+            form_data=data,
+            page=page,
+            language=page.locale.language_code,
+            attachments=attachments,
+            reference=next_reference(page),
+        )
     send_application_mails(page, form, submission)
     return submission
 

@@ -15,8 +15,8 @@ from apps.projects.query import slug_choices
 class CallFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(
         choices=CallStatus.choices,
-        field_name="current_status",
-        help_text="Repeat for any of several",
+        method="filter_status",
+        help_text="Repeat for any of several; `open` includes calls closing soon",
     )
     funder = django_filters.ChoiceFilter(
         choices=slug_choices(Organisation), field_name="funder__slug", help_text="Organisation slug"
@@ -55,6 +55,13 @@ class CallFilter(django_filters.FilterSet):
     class Meta:
         model = FundingCallPage
         fields = []
+
+    def filter_status(self, queryset, name, values):
+        """A call closing soon is still open: a reader asking for open calls wants it most."""
+        wanted = set(values)
+        if CallStatus.OPEN in wanted:
+            wanted.add(CallStatus.CLOSING_SOON)
+        return queryset.filter(current_status__in=wanted)
 
     def filter_applicant(self, queryset, name, kind):
         return queryset.filter(eligible_applicants__kind=kind).distinct()

@@ -400,7 +400,16 @@ class FundingCallPage(BaseTemplateMixin, ListingMixin, HeadlessPreviewMixin, Abs
         )
 
     def get_data_fields(self):
-        return [*super().get_data_fields(), ("language", _("Language"))]
+        return [
+            *super().get_data_fields(),
+            ("language", _("Language")),
+            ("reference", _("Reference number")),
+        ]
+
+    def get_submissions_list_view_class(self):
+        from apps.projects.calls.admin import CallSubmissionsListView
+
+        return CallSubmissionsListView
 
     def process_form_submission(self, form):
         from apps.projects.calls.applying import store_application

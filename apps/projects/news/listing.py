@@ -2,20 +2,41 @@
 
 from django.core.paginator import Paginator
 
-from apps.core.locale import LocalizedCache
-from apps.projects.models import ProjectPage
+from apps.core.locale import LocalizedCache, with_fallback
+from apps.projects.models import PostTag, ProjectPage
 from apps.projects.news.query import base_queryset, filtered
 
 PER_PAGE = 12
 
 
+def filter_options(locale):
+    """The tags and projects that have posts in the listing, so readers pick from what exists
+    instead of typing slugs and project codes. One query each, however many posts."""
+    posts = base_queryset(locale).order_by()
+    tags = (
+        PostTag.objects.filter(content_object__in=posts.values("pk"))
+        .values_list("tag__slug", "tag__name")
+        .distinct()
+        .order_by("tag__name", "tag__slug")
+    )
+    projects = (
+        with_fallback(ProjectPage.objects.live().public(), locale)
+        .filter(identifier__in=posts.exclude(project_identifier=None).values("project_identifier"))
+        .order_by("title", "identifier")
+        .values_list("identifier", "title")
+    )
+    return {"tags": list(tags), "projects": list(projects)}
+
+
 def news_listing_context(request, index_page):
     filterset = filtered(request.GET, index_page.locale)
+    options = filter_options(index_page.locale)
     if not filterset.is_valid():
         return {
             "filter_errors": filterset.errors,
             "posts": Paginator([], PER_PAGE).get_page(1),
             "filters": request.GET,
+            "options": options,
         }
     posts = filterset.qs.select_related("locale", "image", "listing_image")
     query = request.GET.copy()
@@ -24,6 +45,7 @@ def news_listing_context(request, index_page):
         "filter_errors": None,
         "posts": Paginator(posts, PER_PAGE).get_page(request.GET.get("page")),
         "filters": request.GET,
+        "options": options,
         "query_string": query.urlencode(),
     }
 
@@ -74,9 +96,11 @@ def _news_index_url(locale):
 
 
 def latest_posts_of(project, limit=3):
-    """The project page's "latest posts" box."""
+    """The project page's "latest posts" box. Posts are matched by the project's identifier, not
+    by tree path, so a translated project page also lists the posts written only in the
+    original language (marked as such), as the API and the feeds do."""
     return list(
         base_queryset(project.locale)
-        .filter(path__startswith=project.path)
+        .filter(project_identifier=project.identifier)
         .select_related("locale")[:limit]
     )
