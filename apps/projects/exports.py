@@ -29,6 +29,7 @@ COLUMNS = [
     "themes",
     "programme",
     "funders",
+    "call",
     "amount_granted",
     "total_budget",
     "in_kind_value",
@@ -101,6 +102,7 @@ def project_record(page, absolute_url=""):
             else row.organisation.slug
             for row in page.funders.all()
         ),
+        "call": page.funding_call.identifier if page.funding_call else "",
         "amount_granted": _text(page.amount_granted),
         "total_budget": _text(page.total_budget),
         "in_kind_value": _text(page.in_kind_value),

@@ -15,6 +15,7 @@ from apps.network.models import Organisation, Place
 from apps.projects.exports import COLUMNS, LIST_SEPARATOR, project_record, with_export_relations
 from apps.projects.models import (
     Currency,
+    FundingCallPage,
     FundingProgramme,
     PartnerRole,
     ProjectFunder,
@@ -109,6 +110,11 @@ def parse(record):
         programme = FundingProgramme.objects.filter(slug=record["programme"]).order_by("pk").first()
         if programme is None:
             errors.append(f"programme: no funding programme '{record['programme']}'")
+    call = None
+    if record.get("call"):
+        call = FundingCallPage.objects.filter(identifier=record["call"].strip()).first()
+        if call is None:
+            errors.append(f"call: no funding call '{record['call']}'")
     places = []
     for identifier in _items(record.get("places")):
         place = Place.objects.filter(identifier=identifier).first()
@@ -146,6 +152,7 @@ def parse(record):
         "actual_end": _date(record.get("actual_end"), "actual_end", errors),
         "owner_organisation": organisation(record.get("owner", "").strip(), "owner"),
         "funding_programme": programme,
+        "funding_call": call,
         "amount_granted": _amount(record.get("amount_granted"), "amount_granted", errors),
         "total_budget": _amount(record.get("total_budget"), "total_budget", errors),
         "in_kind_value": _amount(record.get("in_kind_value"), "in_kind_value", errors),
