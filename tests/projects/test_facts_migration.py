@@ -51,9 +51,7 @@ def test_existing_funders_and_roles_are_migrated(tmp_path):
     shell = manage("shell", "-c", CHECK, env=env)
     assert shell.returncode == 0, shell.stderr
     seen = json.loads(shell.stdout.strip().splitlines()[-1])
-    assert seen["event"]["sv"]["funders"] == seen["event"]["en"]["funders"] == [
-        ["alh", "15000.00"]
-    ]
+    assert seen["event"]["sv"]["funders"] == seen["event"]["en"]["funders"] == [["alh", "15000.00"]]
     assert seen["culture"]["sv"]["funders"][0][1] == "None"
     assert seen["culture"]["sv"]["roles"] == seen["culture"]["en"]["roles"] == ["funder"]
     assert seen["service"]["sv"]["roles"] == ["co-financier", "partner"]
