@@ -11,6 +11,8 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail_localize.models import Translation
 
 from apps.core.localize import sync, translate
@@ -336,3 +338,30 @@ def test_single_funder_keeps_one_grant_with_the_project_id(client, project):
     assert grant["id"] == "360G-bygd-ALH-1"
     assert grant["fundingOrganization"][0]["name"] == "Astrid Lindgrens Hembygd"
     assert "relatedActivity" not in grant
+
+
+@pytest.mark.parametrize("path", ["/api/projects.csv", "/api/projects/360giving.json"])
+def test_export_query_count_stays_flat_with_funders_and_partners(client, project_index, path):
+    def queries():
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(path)
+            b"".join(response.streaming_content)
+        return len(context.captured_queries)
+
+    funder = OrganisationFactory()
+
+    def add(first, last):
+        for number in range(first, last):
+            make_project(
+                project_index,
+                title=f"P{number}",
+                amount="100",
+                funders=[(funder, 60), (OrganisationFactory(), 40)],
+                partners=[(funder, "lead"), (OrganisationFactory(), "partner")],
+                publish=False,
+            )
+
+    add(0, 2)
+    few = queries()
+    add(2, 12)
+    assert queries() == few
