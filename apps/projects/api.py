@@ -3,6 +3,7 @@ downloads of any filtered result (CSV, JSON, 360Giving)."""
 
 from django.db.models import Prefetch
 from django.http import Http404, StreamingHttpResponse
+from django.utils import translation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, viewsets
@@ -18,7 +19,14 @@ from apps.core.locale import with_fallback
 from apps.projects.exports import csv_rows, json_rows, with_export_relations
 from apps.projects.grants import grants_json
 from apps.projects.listing import with_translation_origin
-from apps.projects.models import ProjectPage, ProjectPartner, ProjectPlace, ProjectTheme, Theme
+from apps.projects.models import (
+    ProjectFunder,
+    ProjectPage,
+    ProjectPartner,
+    ProjectPlace,
+    ProjectTheme,
+    Theme,
+)
 from apps.projects.query import ProjectFilter, base_queryset, evaluate, facets
 
 
@@ -28,9 +36,24 @@ def theme_label(row, field):
 
 
 class PartnerReferenceSerializer(ReferenceSerializer):
-    """A partner organisation and its role in the project."""
+    """A partner organisation and its role in the project: `role` is the code (the same in every
+    language), `role_label` its label in the requested language."""
 
-    role = serializers.CharField(read_only=True)
+    role = serializers.CharField(read_only=True, help_text="lead, partner, co-financier, …")
+    role_label = serializers.SerializerMethodField()
+
+    def get_role_label(self, row) -> str:
+        with translation.override(self.context.get("language")):
+            return str(row.get_role_display())
+
+
+class FunderReferenceSerializer(ReferenceSerializer):
+    """A funder of the project and its share, in the project's currency."""
+
+    amount = serializers.DecimalField(
+        max_digits=14, decimal_places=2, read_only=True, allow_null=True
+    )
+    currency = serializers.CharField(read_only=True, source="page.currency")
 
 
 class ProjectSerializer(serializers.Serializer):
@@ -44,7 +67,9 @@ class ProjectSerializer(serializers.Serializer):
     actual_start = serializers.DateField(allow_null=True)
     actual_end = serializers.DateField(allow_null=True)
     owner = ReferenceSerializer(source="owner_organisation", allow_null=True)
-    funder = ReferenceSerializer(allow_null=True)
+    funders = FunderReferenceSerializer(
+        many=True, value="organisation.slug", name="organisation.name"
+    )
     programme = ReferenceSerializer(source="funding_programme", allow_null=True)
     themes = ReferenceSerializer(many=True, value="theme.slug", name=theme_label)
     places = ReferenceSerializer(many=True, value="place.identifier", name=place_label("place"))
@@ -151,9 +176,7 @@ class ProjectViewSet(LocaleContextMixin, viewsets.GenericViewSet):
     def _with_relations(queryset):
         return (
             with_translation_origin(queryset)
-            .select_related(
-                "locale", "owner_organisation", "funder", "funding_programme", "funding_call"
-            )
+            .select_related("locale", "owner_organisation", "funding_programme", "funding_call")
             .prefetch_related(
                 Prefetch(
                     "places",
@@ -170,6 +193,12 @@ class ProjectViewSet(LocaleContextMixin, viewsets.GenericViewSet):
                 Prefetch(
                     "partners",
                     queryset=ProjectPartner.objects.order_by("sort_order", "pk").select_related(
+                        "organisation"
+                    ),
+                ),
+                Prefetch(
+                    "funders",
+                    queryset=ProjectFunder.objects.order_by("sort_order", "pk").select_related(
                         "organisation"
                     ),
                 ),

@@ -1,6 +1,7 @@
 """Wagtail API v2 fields for ProjectPage: facts with stable codes (slugs, identifiers) rather
 than database ids, so external frontends can link them to the domain API."""
 
+from django.utils import translation
 from rest_framework import serializers
 from wagtail.api import APIField
 from wagtail.images.api.fields import ImageRenditionField
@@ -73,6 +74,13 @@ class _CallIdentifier(serializers.Field):
         return call.identifier if call else None
 
 
+def _role_label(code, language):
+    from apps.projects.models import PartnerRole
+
+    with translation.override(language):
+        return str(PartnerRole(code).label) if code in PartnerRole.values else code
+
+
 def place_rows():
     """Inline place rows as stable identifiers with the label in the page's language."""
     return APIField(
@@ -109,7 +117,17 @@ def project_api_fields():
         APIField("actual_start"),
         APIField("actual_end"),
         APIField("owner_organisation", serializer=_Organisation()),
-        APIField("funder", serializer=_Organisation()),
+        APIField(
+            "funders",
+            serializer=_RelatedRows(
+                lambda row, lang, organisation: {
+                    "slug": organisation.slug,
+                    "name": organisation.name,
+                    "amount": None if row.amount is None else str(row.amount),
+                },
+                localized="organisation",
+            ),
+        ),
         APIField("funding_call", serializer=_CallIdentifier()),
         APIField(
             "partners",
@@ -118,6 +136,7 @@ def project_api_fields():
                     "slug": organisation.slug,
                     "name": organisation.name,
                     "role": row.role,
+                    "role_label": _role_label(row.role, lang),
                 },
                 localized="organisation",
             ),

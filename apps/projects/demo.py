@@ -9,6 +9,8 @@ from apps.core.demo import T, ensure_translations, get_or_add_child, source_loca
 from apps.network.models import Organisation, Place
 from apps.projects.models import (
     FundingProgramme,
+    PartnerRole,
+    ProjectFunder,
     ProjectIndexPage,
     ProjectPage,
     ProjectPartner,
@@ -87,7 +89,7 @@ PROJECTS = [
             "A market with local producers where young people planned the programme together with the association.",
         ),
         owner="alh",
-        funder="alh",
+        funders=[("alh", Decimal("15000"))],
         programme="event-cofinancing",
         start=datetime.date(2018, 9, 1),
         end=datetime.date(2018, 9, 30),
@@ -108,7 +110,7 @@ PROJECTS = [
             "A performance in an accessible venue with interpretation, so that more people can take part.",
         ),
         owner="alh",
-        funder="alh",
+        funders=[("alh", Decimal("12500"))],
         programme="event-cofinancing",
         start=datetime.date(2018, 3, 1),
         end=datetime.date(2018, 3, 31),
@@ -130,12 +132,13 @@ PROJECTS = [
             "with meeting places and cooperation as guiding words.",
         ),
         owner="region-sormland",
-        funder="kulturradet",
+        # Co-financed: the seed names both funders but not their shares.
+        funders=[("kulturradet", None), ("region-sormland", None)],
         start=datetime.date(2021, 1, 1),
         end=datetime.date(2023, 12, 31),
         themes=["culture"],
         places=["SE-04"],
-        partners=[("kulturradet", T("Finansiär", "Funder"))],
+        partners=[("kulturradet", PartnerRole.FUNDER)],
         currency="SEK",
         contacts=["Elin Selig", "Marie Anstadius"],
     ),
@@ -180,9 +183,10 @@ PROJECTS = [
         themes=["rural-services"],
         places=["SE-08"],
         currency="SEK",
+        funders=[("region-kalmar-lan", None), ("lansstyrelsen-kalmar", None)],
         partners=[
-            ("lansstyrelsen-kalmar", T("Medfinansiär", "Co-funder")),
-            ("hela-sverige", T("Samarbetspartner", "Partner")),
+            ("lansstyrelsen-kalmar", PartnerRole.CO_FINANCIER),
+            ("hela-sverige", PartnerRole.PARTNER),
         ],
         contacts=["Daniel Granello"],
     ),
@@ -278,7 +282,6 @@ def _project(index, spec, themes, programmes, log):
     from apps.projects.models import ProjectContact
 
     existing = index.get_children().filter(slug=spec["slug"]).first()
-    partner_roles = [role for _slug, role in spec.get("partners", [])]
     if existing is None:
         page = ProjectPage(
             title=spec["title"].sv,
@@ -288,7 +291,6 @@ def _project(index, spec, themes, programmes, log):
             planned_start=spec["start"],
             planned_end=spec["end"],
             owner_organisation=_org(spec["owner"]),
-            funder=_org(spec.get("funder")),
             funding_programme=programmes.get(spec.get("programme")),
             amount_granted=spec.get("amount"),
             total_budget=spec.get("budget"),
@@ -303,7 +305,9 @@ def _project(index, spec, themes, programmes, log):
         for identifier in spec["places"]:
             page.places.add(ProjectPlace(place=Place.objects.get(identifier=identifier)))
         for slug, role in spec.get("partners", []):
-            page.partners.add(ProjectPartner(organisation=_org(slug), role=role.sv))
+            page.partners.add(ProjectPartner(organisation=_org(slug), role=role))
+        for slug, amount in spec.get("funders", []):
+            page.funders.add(ProjectFunder(organisation=_org(slug), amount=amount))
         for name in spec.get("contacts", []):
             page.contacts.add(
                 ProjectContact(person=Person.objects.get(name=name, locale=index.locale))
@@ -313,4 +317,4 @@ def _project(index, spec, themes, programmes, log):
         log(f"  created project “{page.title}”")
     else:
         page = existing.specific
-    ensure_translations(page, {"en": strings(spec["title"], spec["summary"], *partner_roles)}, log)
+    ensure_translations(page, {"en": strings(spec["title"], spec["summary"])}, log)

@@ -1,5 +1,7 @@
 """The flat record of a project used by the CSV/JSON downloads and read back by
-`import_projects`, so exporting and importing round-trips."""
+`import_projects`, so exporting and importing round-trips. `status` is the derived status
+(planned, ongoing, completed) and is not read back; the editor's override has its own column.
+Lists are joined with "|": partners as `slug:role`, funders as `slug:amount` (amount optional)."""
 
 import csv
 import io
@@ -7,7 +9,7 @@ import json
 
 from django.db.models import Prefetch
 
-from apps.projects.models import ProjectPartner, ProjectPlace, ProjectTheme
+from apps.projects.models import ProjectFunder, ProjectPartner, ProjectPlace, ProjectTheme
 
 COLUMNS = [
     "identifier",
@@ -16,6 +18,7 @@ COLUMNS = [
     "acronym",
     "summary",
     "status",
+    "status_override",
     "planned_start",
     "planned_end",
     "actual_start",
@@ -25,7 +28,8 @@ COLUMNS = [
     "places",
     "themes",
     "programme",
-    "funder",
+    "funders",
+    "call",
     "amount_granted",
     "total_budget",
     "in_kind_value",
@@ -41,13 +45,18 @@ def with_export_relations(queryset):
     return queryset.select_related(
         "locale",
         "owner_organisation",
-        "funder",
         "funding_programme",
         "funding_call__programme",
     ).prefetch_related(
         Prefetch(
             "partners",
             queryset=ProjectPartner.objects.order_by("sort_order", "pk").select_related(
+                "organisation"
+            ),
+        ),
+        Prefetch(
+            "funders",
+            queryset=ProjectFunder.objects.order_by("sort_order", "pk").select_related(
                 "organisation"
             ),
         ),
@@ -73,7 +82,8 @@ def project_record(page, absolute_url=""):
         "title": page.title,
         "acronym": page.acronym,
         "summary": page.summary,
-        "status": page.status_override,
+        "status": page.status,
+        "status_override": page.status_override,
         "planned_start": _text(page.planned_start),
         "planned_end": _text(page.planned_end),
         "actual_start": _text(page.actual_start),
@@ -86,7 +96,13 @@ def project_record(page, absolute_url=""):
         "places": LIST_SEPARATOR.join(row.place.identifier for row in page.places.all()),
         "themes": LIST_SEPARATOR.join(row.theme.slug for row in page.themes.all()),
         "programme": page.funding_programme.slug if page.funding_programme else "",
-        "funder": page.funder.slug if page.funder else "",
+        "funders": LIST_SEPARATOR.join(
+            f"{row.organisation.slug}:{row.amount}"
+            if row.amount is not None
+            else row.organisation.slug
+            for row in page.funders.all()
+        ),
+        "call": page.funding_call.identifier if page.funding_call else "",
         "amount_granted": _text(page.amount_granted),
         "total_budget": _text(page.total_budget),
         "in_kind_value": _text(page.in_kind_value),

@@ -12,6 +12,7 @@ from apps.projects.models import (
     NewsIndexPage,
     PostAuthor,
     ProjectContact,
+    ProjectFunder,
     ProjectIndexPage,
     ProjectPage,
     ProjectPartner,
@@ -83,6 +84,13 @@ class ProjectPartnerFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = ProjectPartner
+
+
+class ProjectFunderFactory(factory.django.DjangoModelFactory):
+    organisation = factory.LazyFunction(lambda: OrganisationFactory())
+
+    class Meta:
+        model = ProjectFunder
 
 
 class ProjectContactFactory(factory.django.DjangoModelFactory):

@@ -34,7 +34,9 @@ def grant(page, url):
         record["recipientOrganization"] = [
             {"id": org_id(page.owner_organisation), "name": page.owner_organisation.name}
         ]
-    funder = page.funder or (page.funding_programme.funder if page.funding_programme else None)
+    funders = [row.organisation for row in page.funders.all()]
+    funder = funders[0] if funders else None
+    funder = funder or (page.funding_programme.funder if page.funding_programme else None)
     if funder:
         record["fundingOrganization"] = [{"id": org_id(funder), "name": funder.name}]
     programme = grant_programme(page)
@@ -82,8 +84,34 @@ def grant_programme(page):
     return programme
 
 
+def funder_grants(page, url):
+    """360Giving names one funding organisation per grant, so a project financed by several
+    funders with their amounts is published as one grant per funder (the id suffixed with the
+    funder's slug, `amountAwarded` its share), linked to each other by `relatedActivity`."""
+    record = grant(page, url)
+    shares = [row for row in page.funders.all() if row.amount is not None]
+    if len(shares) < 2:
+        return [record]
+    ids = [f"{record['id']}-{row.organisation.slug}" for row in shares]
+    return [
+        {
+            **record,
+            "id": grant_id,
+            "amountAwarded": float(row.amount),
+            "fundingOrganization": [
+                {"id": org_id(row.organisation), "name": row.organisation.name}
+            ],
+            "relatedActivity": [other for other in ids if other != grant_id],
+        }
+        for grant_id, row in zip(ids, shares, strict=True)
+    ]
+
+
 def grants_json(pages, url_for):
     yield '{"grants": ['
-    for index, page in enumerate(pages):
-        yield ("," if index else "") + json.dumps(grant(page, url_for(page)), ensure_ascii=False)
+    first = True
+    for page in pages:
+        for record in funder_grants(page, url_for(page)):
+            yield ("" if first else ",") + json.dumps(record, ensure_ascii=False)
+            first = False
     yield "]}"

@@ -15,7 +15,10 @@ from apps.network.models import Organisation, Place
 from apps.projects.exports import COLUMNS, LIST_SEPARATOR, project_record, with_export_relations
 from apps.projects.models import (
     Currency,
+    FundingCallPage,
     FundingProgramme,
+    PartnerRole,
+    ProjectFunder,
     ProjectIndexPage,
     ProjectPage,
     ProjectPartner,
@@ -85,9 +88,11 @@ def parse(record):
     locale = Locale.objects.filter(language_code=record.get("language", "").strip()).first()
     if record.get("language") and locale is None:
         errors.append(f"language: '{record['language']}' is not one of the site's languages")
-    status = record.get("status", "").strip()
+    status = record.get("status_override", "").strip()
     if status and status not in ProjectStatus.values:
-        errors.append(f"status: '{status}' is not one of {', '.join(ProjectStatus.values)}")
+        errors.append(
+            f"status_override: '{status}' is not one of {', '.join(ProjectStatus.values)}"
+        )
     currency = record.get("currency", "").strip() or Currency.SEK
     if currency not in Currency.values:
         errors.append(f"currency: '{currency}' is not one of {', '.join(Currency.values)}")
@@ -105,6 +110,11 @@ def parse(record):
         programme = FundingProgramme.objects.filter(slug=record["programme"]).order_by("pk").first()
         if programme is None:
             errors.append(f"programme: no funding programme '{record['programme']}'")
+    call = None
+    if record.get("call"):
+        call = FundingCallPage.objects.filter(identifier=record["call"].strip()).first()
+        if call is None:
+            errors.append(f"call: no funding call '{record['call']}'")
     places = []
     for identifier in _items(record.get("places")):
         place = Place.objects.filter(identifier=identifier).first()
@@ -120,7 +130,16 @@ def parse(record):
     partners = []
     for item in _items(record.get("partners")):
         slug, _sep, role = item.partition(":")
-        partners.append((organisation(slug.strip(), "partners"), role.strip()))
+        role = role.strip() or PartnerRole.PARTNER
+        if role not in PartnerRole.values:
+            errors.append(f"partners: '{role}' is not one of {', '.join(PartnerRole.values)}")
+        partners.append((organisation(slug.strip(), "partners"), role))
+    funders = []
+    for item in _items(record.get("funders")):
+        slug, _sep, amount = item.partition(":")
+        funders.append(
+            (organisation(slug.strip(), "funders"), _amount(amount.strip(), "funders", errors))
+        )
     values = {
         "identifier": record.get("identifier", "").strip(),
         "title": record.get("title", "").strip(),
@@ -132,8 +151,8 @@ def parse(record):
         "actual_start": _date(record.get("actual_start"), "actual_start", errors),
         "actual_end": _date(record.get("actual_end"), "actual_end", errors),
         "owner_organisation": organisation(record.get("owner", "").strip(), "owner"),
-        "funder": organisation(record.get("funder", "").strip(), "funder"),
         "funding_programme": programme,
+        "funding_call": call,
         "amount_granted": _amount(record.get("amount_granted"), "amount_granted", errors),
         "total_budget": _amount(record.get("total_budget"), "total_budget", errors),
         "in_kind_value": _amount(record.get("in_kind_value"), "in_kind_value", errors),
@@ -143,15 +162,18 @@ def parse(record):
     }
     if errors:
         raise RowError(errors)
-    return locale, values, places, themes, partners
+    return locale, values, places, themes, partners, funders
 
 
 def _comparable(record):
-    return {key: (value or "").strip() for key, value in record.items() if key != "url"}
+    """The derived status is not read back, so it does not make a row differ."""
+    return {
+        key: (value or "").strip() for key, value in record.items() if key not in ("url", "status")
+    }
 
 
 def import_row(record, publish):
-    locale, values, places, themes, partners = parse(record)
+    locale, values, places, themes, partners, funders = parse(record)
     group = ProjectPage.objects.filter(identifier=values["identifier"])
     page = group.filter(locale=locale).first()
     if page is None and group.exists():
@@ -183,6 +205,7 @@ def import_row(record, publish):
     page.places = [ProjectPlace(place=place) for place in places]
     page.themes = [ProjectTheme(theme=theme) for theme in themes]
     page.partners = [ProjectPartner(organisation=org, role=role) for org, role in partners]
+    page.funders = [ProjectFunder(organisation=org, amount=amount) for org, amount in funders]
     try:
         if action == "created":
             index.add_child(instance=page)

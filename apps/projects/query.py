@@ -23,6 +23,7 @@ from apps.core.search_config import config_for_language
 from apps.network.models import Organisation, Place, PlaceKind
 from apps.projects.models import (
     FundingProgramme,
+    ProjectFunder,
     ProjectPage,
     ProjectPlace,
     ProjectStatus,
@@ -93,7 +94,10 @@ class ProjectFilter(django_filters.FilterSet):
         help_text="Funding programme slug",
     )
     funder = django_filters.ChoiceFilter(
-        choices=slug_choices(Organisation), field_name="funder__slug", help_text="Organisation slug"
+        choices=slug_choices(Organisation),
+        field_name="funders__organisation__slug",
+        distinct=True,
+        help_text="Organisation slug",
     )
     organisation = django_filters.ChoiceFilter(
         choices=slug_choices(Organisation),
@@ -171,7 +175,7 @@ class ProjectFilter(django_filters.FilterSet):
     def filter_organisation(self, queryset, name, value: str):
         return queryset.filter(
             Q(owner_organisation__slug=value)
-            | Q(funder__slug=value)
+            | Q(funders__organisation__slug=value)
             | Q(partners__organisation__slug=value)
         ).distinct()
 
@@ -307,11 +311,11 @@ def facets(ids, locale):
     )
 
     funder_counts = dict(
-        ProjectPage.objects.filter(pk__in=ids, funder__isnull=False)
+        ProjectFunder.objects.filter(page__in=ids)
         .order_by()
-        .values("funder__slug")
-        .annotate(n=Count("pk"))
-        .values_list("funder__slug", "n")
+        .values("organisation__slug")
+        .annotate(n=Count("page", distinct=True))
+        .values_list("organisation__slug", "n")
     )
     result["funder"] = _sorted_facet(funder_counts, _labels(Organisation, funder_counts, locale))
     return result

@@ -18,7 +18,7 @@ def projects_of(request, organisation):
         base_queryset(active_locale())
         .filter(
             Q(owner_organisation__translation_key=key)
-            | Q(funder__translation_key=key)
+            | Q(funders__organisation__translation_key=key)
             | Q(partners__organisation__translation_key=key)
         )
         .distinct()

@@ -93,7 +93,7 @@ def test_every_date_filter_is_typed_as_a_date(client):
 
 
 LINKS = {
-    "Project": ["owner", "funder", "programme", "themes", "places", "funding_call"],
+    "Project": ["owner", "funders", "programme", "themes", "places", "funding_call"],
     "ProjectDetail": ["partners"],
     "Call": ["funder", "programme", "themes", "area"],
     "FundedProject": ["owner"],

@@ -7,8 +7,10 @@ from apps.core.localize import translate
 from apps.network.factories import LeaderAreaFactory, OrganisationFactory, municipality
 from apps.network.models import Place
 from apps.projects.factories import (
+    ProjectFunderFactory,
     ProjectIndexPageFactory,
     ProjectPageFactory,
+    ProjectPartnerFactory,
     ProjectPlaceFactory,
     ProjectThemeFactory,
     ThemeFactory,
@@ -44,9 +46,12 @@ def make_project(
     end=datetime.date(2018, 12, 31),
     owner=None,
     publish=True,
+    funders=(),
+    partners=(),
     **fields,
 ):
-    """A live project; ``publish=False`` skips revisions (much faster) for bulk rows."""
+    """A live project; ``publish=False`` skips revisions (much faster) for bulk rows.
+    ``funders`` are (organisation, amount) pairs, ``partners`` (organisation, role) pairs."""
     page = ProjectPageFactory.build(
         title=title,
         slug=fields.pop("slug", None) or title.lower().replace(" ", "-"),
@@ -61,6 +66,10 @@ def make_project(
         page.themes.add(ProjectThemeFactory.build(theme=theme))
     for identifier in places:
         page.places.add(ProjectPlaceFactory.build(place=Place.objects.get(identifier=identifier)))
+    for organisation, amount in funders:
+        page.funders.add(ProjectFunderFactory.build(organisation=organisation, amount=amount))
+    for organisation, role in partners:
+        page.partners.add(ProjectPartnerFactory.build(organisation=organisation, role=role))
     index.add_child(instance=page)
     if publish:
         page.save_revision().publish()

@@ -179,6 +179,7 @@ def test_list_and_facet_query_count_is_constant(client, project_index, themes):
         return response.json()["count"], len(ctx.captured_queries)
 
     owner = OrganisationFactory()
+    funder = OrganisationFactory()
     for i in range(5):
         make_project(
             project_index,
@@ -186,6 +187,8 @@ def test_list_and_facet_query_count_is_constant(client, project_index, themes):
             themes=[themes["culture"]],
             places=["SE-0884", "SE-08"],
             owner=owner,
+            funders=[(funder, None)],
+            partners=[(owner, "lead")],
             publish=False,
         )
     count, few = queries()
@@ -196,6 +199,8 @@ def test_list_and_facet_query_count_is_constant(client, project_index, themes):
             themes=[themes["culture"], themes["events"]],
             places=["SE-0880"],
             owner=owner,
+            funders=[(funder, 100), (OrganisationFactory(), 200)],
+            partners=[(OrganisationFactory(), "partner"), (funder, "co-financier")],
             publish=False,
         )
     assert queries() == (50, few)

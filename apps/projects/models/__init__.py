@@ -20,7 +20,9 @@ from apps.projects.models.post_page import (
 from apps.projects.models.project_index_page import ProjectIndexPage
 from apps.projects.models.project_page import Currency, ProjectPage, ProjectStatus
 from apps.projects.models.relations import (
+    PartnerRole,
     ProjectContact,
+    ProjectFunder,
     ProjectPartner,
     ProjectPlace,
     ProjectTheme,
@@ -49,7 +51,9 @@ __all__ = [
     "ProjectPostPage",
     "Currency",
     "FundingProgramme",
+    "PartnerRole",
     "ProjectContact",
+    "ProjectFunder",
     "ProjectIndexPage",
     "ProjectPage",
     "ProjectPartner",

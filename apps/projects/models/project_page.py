@@ -1,15 +1,22 @@
-"""A project in the database. Facts (dates, amounts, organisations, places, themes) are
-synchronised to every translation by wagtail-localize; only the prose is translated."""
+"""A project in the database. Facts (dates, amounts, organisations, places, themes, funders) are
+the same in every language: publishing any language version shares them with the others
+(apps.projects.facts); only the prose is translated."""
 
 import secrets
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Case, CharField, F, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
@@ -118,14 +125,6 @@ class ProjectPage(BaseTemplateMixin, ListingMixin, HeadlessPreviewMixin, Page):
         on_delete=models.PROTECT,
         related_name="projects",
     )
-    funder = models.ForeignKey(
-        Organisation,
-        verbose_name=_("funder"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="funded_projects",
-    )
     funding_call = models.ForeignKey(
         "projects.FundingCallPage",
         verbose_name=_("funding call"),
@@ -170,18 +169,37 @@ class ProjectPage(BaseTemplateMixin, ListingMixin, HeadlessPreviewMixin, Page):
         editable=False,
         help_text=_("The language the project was first written in."),
     )
+    facts_version = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="Counts changes to the facts; a revision with an older count than its "
+        "translations was written before the latest change and does not bring its facts back.",
+    )
 
     objects = ProjectManager()
 
     parent_page_types = ["projects.ProjectIndexPage"]
     subpage_types = ["projects.ProjectPostPage"]
 
-    override_translatable_fields = [SynchronizedField("identifier"), SynchronizedField("acronym")]
+    # Facts are shared on publish, not overridden per translation (apps.projects.facts).
+    override_translatable_fields = [
+        SynchronizedField("identifier"),
+        SynchronizedField("acronym"),
+        SynchronizedField("funding_call", overridable=False),
+        SynchronizedField("facts_version", overridable=False),
+    ]
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("identifier"), FieldPanel("acronym")]),
         FieldPanel("summary"),
         FieldPanel("body"),
+        HelpPanel(
+            content=_(
+                "Status, dates, organisations, places, themes and funding are the same in every "
+                "language: publishing this page updates them in all its translations at once."
+            ),
+            heading=_("Facts"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("status_override"),
@@ -203,7 +221,7 @@ class ProjectPage(BaseTemplateMixin, ListingMixin, HeadlessPreviewMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("funding_programme"),
-                FieldPanel("funder"),
+                InlinePanel("funders", label=_("Funders")),
                 FieldPanel("funding_call"),
                 FieldRowPanel(
                     [
@@ -232,11 +250,12 @@ class ProjectPage(BaseTemplateMixin, ListingMixin, HeadlessPreviewMixin, Page):
     ]
 
     api_fields = project_api_fields()
-    api_select_related = ("owner_organisation", "funder", "image", "listing_image")
+    api_select_related = ("owner_organisation", "image", "listing_image")
     # Snippets shown in the page's language (apps.core.locale.warm).
-    api_localized = ("partners__organisation", "themes__theme")
+    api_localized = ("partners__organisation", "funders__organisation", "themes__theme")
     api_prefetch_related = (
         "partners__organisation",
+        "funders__organisation",
         "places__place",
         "themes__theme",
         "image__renditions",
@@ -263,6 +282,13 @@ class ProjectPage(BaseTemplateMixin, ListingMixin, HeadlessPreviewMixin, Page):
                 errors[field] = _("Amounts cannot be negative.")
         if self.amount_granted and self.total_budget and self.amount_granted > self.total_budget:
             errors["amount_granted"] = _("The amount granted is larger than the total budget.")
+        shares = [row.amount for row in self.funders.all() if row.amount is not None]
+        if any(share < 0 for share in shares):
+            errors["amount_granted"] = _("Amounts cannot be negative.")
+        elif shares and self.amount_granted is not None and sum(shares) > self.amount_granted:
+            errors["amount_granted"] = _(
+                "The funders' amounts add up to more than the amount granted."
+            )
         if self.image and not self.image_alt:
             errors["image_alt"] = _("Describe the image for people who cannot see it.")
         if self.identifier:
@@ -285,7 +311,7 @@ class ProjectPage(BaseTemplateMixin, ListingMixin, HeadlessPreviewMixin, Page):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
-        for relation in ("partners", "contacts", "places", "themes"):
+        for relation in ("partners", "funders", "contacts", "places", "themes"):
             for position, row in enumerate(getattr(self, relation).all()):
                 if row.sort_order is None:
                     row.sort_order = position
@@ -306,6 +332,7 @@ class ProjectPage(BaseTemplateMixin, ListingMixin, HeadlessPreviewMixin, Page):
             start=self.actual_start or self.planned_start,
             end=self.actual_end or self.planned_end,
             partners=list(self.partners.select_related("organisation")),
+            funders=list(self.funders.select_related("organisation")),
             places=[row.place for row in self.places.select_related("place")],
             themes=localized.many([row.theme for row in self.themes.select_related("theme")]),
             contacts=localized.many([row.person for row in self.contacts.select_related("person")]),
@@ -319,6 +346,17 @@ class ProjectPage(BaseTemplateMixin, ListingMixin, HeadlessPreviewMixin, Page):
             .first(),
         )
         return context
+
+    @transaction.atomic
+    def publish(self, revision, *args, **kwargs):
+        """Publishing shares the facts with every translation in the same transaction."""
+        from apps.projects.facts import share_facts
+
+        result = super().publish(revision, *args, **kwargs)
+        published = ProjectPage.objects.filter(pk=self.pk, live_revision=revision).first()
+        if published is not None:
+            share_facts(published)
+        return result
 
     def _funding_call_in_language(self):
         """The link is synchronised from the original, so it may point at the call in another

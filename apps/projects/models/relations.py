@@ -2,6 +2,7 @@
 ParentalManyToManyFields: wagtail-localize copies inline rows to every translation on sync, but
 neither translates nor syncs ParentalManyToMany fields (see DESIGN.md)."""
 
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -9,6 +10,17 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
 from apps.network.models import Organisation, Person, Place
+
+
+class PartnerRole(models.TextChoices):
+    """A fixed vocabulary, so a role is a fact shared by every language and shown in each
+    language through its label, rather than free text that each translation spells its own way."""
+
+    LEAD = "lead", _("Lead partner")
+    PARTNER = "partner", _("Partner")
+    CO_FINANCIER = "co-financier", _("Co-financier")
+    FUNDER = "funder", _("Funder")
+    ASSOCIATED = "associated", _("Associated partner")
 
 
 class ProjectPartner(Orderable):
@@ -19,13 +31,47 @@ class ProjectPartner(Orderable):
         on_delete=models.PROTECT,
         related_name="project_partnerships",
     )
-    role = models.CharField(_("role"), max_length=120, blank=True, help_text=_("e.g. co-financier"))
+    role = models.CharField(
+        _("role"), max_length=20, choices=PartnerRole.choices, default=PartnerRole.PARTNER
+    )
 
     panels = [FieldPanel("organisation"), FieldPanel("role")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
+
+
+class ProjectFunder(Orderable):
+    """One of the organisations that finance the project (co-financing has several), with its
+    share in the project's currency."""
+
+    page = ParentalKey("projects.ProjectPage", on_delete=models.CASCADE, related_name="funders")
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("funder"),
+        on_delete=models.PROTECT,
+        related_name="project_fundings",
+    )
+    amount = models.DecimalField(
+        _("amount"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("In the project's currency."),
+    )
+
+    panels = [FieldPanel("organisation"), FieldPanel("amount")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("funder")
+        verbose_name_plural = _("funders")
+
+    @property
+    def currency(self):
+        return self.page.currency
 
 
 class ProjectContact(Orderable):
