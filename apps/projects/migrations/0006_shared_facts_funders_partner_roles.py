@@ -98,7 +98,7 @@ def forwards(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("network", "0004_newsletters_moved_out"),
-        ("projects", "0004_funding_calls"),
+        ("projects", "0005_call_application_references"),
         ("wagtailcore", "0001_initial"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
