@@ -42,8 +42,9 @@ def with_export_relations(queryset):
         "locale",
         "owner_organisation",
         "funder",
-        "funding_programme",
-        "funding_call__programme",
+        "funding_programme__funder",
+        "funding_call__programme__funder",
+        "funding_call__funder",
     ).prefetch_related(
         Prefetch(
             "partners",

@@ -60,18 +60,6 @@ def test_json_export_and_bad_filters(client, projects):
     assert client.get("/api/projects.csv", {"theme": "nope"}).status_code == 400
 
 
-def test_360giving_export_lists_awarded_grants(client, projects):
-    body = json.loads(b"".join(client.get("/api/projects/360giving.json").streaming_content))
-    (grant,) = body["grants"]
-    assert grant["id"] == "360G-bygd-ALH-1"
-    assert grant["amountAwarded"] == 15000.0
-    assert grant["currency"] == "SEK"
-    assert grant["recipientOrganization"][0]["name"]
-    assert grant["grantProgramme"] == [{"code": "leader", "title": "Leader"}]
-    assert {loc["geoCode"] for loc in grant["beneficiaryLocation"]} == {"SE-0884", "SE-0860"}
-    assert grant["plannedDates"] == [{"startDate": "2017-01-01", "endDate": "2018-12-31"}]
-
-
 def export_to(client, tmp_path):
     path = tmp_path / "projects.csv"
     path.write_bytes(b"".join(client.get("/api/projects.csv").streaming_content))
