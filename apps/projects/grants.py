@@ -131,7 +131,7 @@ def grant_programme(page):
 def grants_package(pages, publisher_name):
     """The package (grants plus metadata) and the count of projects left out, by reason."""
     grants = []
-    left_out = Counter({reason: 0 for reason in LEFT_OUT_REASONS})
+    left_out = Counter(dict.fromkeys(LEFT_OUT_REASONS, 0))
     for page in pages:
         reason = left_out_reason(page)
         if reason:
