@@ -1,9 +1,11 @@
 import datetime
+import io
 import json
 import os
 from pathlib import Path
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -188,3 +190,20 @@ def test_the_package_validates_against_the_official_schema(client, grants):
     _response, body = download(client)
     errors = [f"{list(error.path)}: {error.message}" for error in validator.iter_errors(body)]
     assert errors == []
+
+
+def test_the_command_writes_the_package_and_reports_what_it_left_out(grants, tmp_path):
+    path = tmp_path / "grants.json"
+    out = io.StringIO()
+    call_command("export_360giving", str(path), "--language=sv", stdout=out)
+    assert out.getvalue().strip() == (
+        f"2 bidrag skrivna till {path}; 2 projekt utelämnade "
+        "(utan beslutsdatum: 1, utan mottagare: 0, utan finansiär: 1)"
+    )
+    package = json.loads(path.read_text(encoding="utf-8"))
+    assert {grant["id"] for grant in package["grants"]} == {"360G-bygd-ALH-1", "360G-bygd-ALH-2"}
+
+
+def test_the_command_refuses_an_unknown_language(tmp_path):
+    with pytest.raises(CommandError, match="xx är inte ett av webbplatsens språk"):
+        call_command("export_360giving", str(tmp_path / "g.json"), "--language=xx")
