@@ -254,12 +254,11 @@ def import_row(record, publish):
         )
     if page is not None:
         # the draft, where there is one, so an import neither repeats nor discards its edits
-        has_draft = page.has_unpublished_changes
-        page = page.get_latest_revision_as_object()
+        stored, page = page, page.get_latest_revision_as_object()
         if not _differs(page, values, rows):
-            if not (publish and has_draft):
+            if not (publish and stored.has_unpublished_changes):
                 return "unchanged"
-            page.get_latest_revision().publish()
+            stored.get_latest_revision().publish()
             return "updated"
         action = "updated"
     else:
