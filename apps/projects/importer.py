@@ -229,8 +229,13 @@ KEYS = {
 }
 
 
+def _same(stored, new):
+    """Text is compared as the importer cleans it, so stray spaces in the database are no change."""
+    return (stored or "").strip() == new if isinstance(new, str) else stored == new
+
+
 def _differs(page, values, rows):
-    if any(getattr(page, name) != value for name, value in values.items()):
+    if not all(_same(getattr(page, name), value) for name, value in values.items()):
         return True
     return any(
         [KEYS[name](row) for row in getattr(page, name).all()]
