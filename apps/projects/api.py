@@ -1,8 +1,9 @@
 """Domain API of the project database: a filtered, faceted list, details by identifier, and
 downloads of any filtered result (CSV, JSON, 360Giving)."""
 
+from django.conf import settings
 from django.db.models import Prefetch
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils import translation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field
@@ -17,7 +18,7 @@ from apps.core.api.pagination import FacetedPagination
 from apps.core.api.params import LOCALE_PARAMETERS
 from apps.core.locale import with_fallback
 from apps.projects.exports import csv_rows, json_rows, with_export_relations
-from apps.projects.grants import grants_json
+from apps.projects.grants import absolute_url, grants_package, package_json
 from apps.projects.listing import with_translation_origin
 from apps.projects.models import (
     ProjectFunder,
@@ -237,7 +238,7 @@ class ProjectViewSet(LocaleContextMixin, viewsets.GenericViewSet):
         return with_export_relations(queryset).iterator(chunk_size=500)
 
     def _url_for(self, page):
-        return self.request.build_absolute_uri(page.url)
+        return absolute_url(page) or ""
 
     @extend_schema(
         parameters=LOCALE_PARAMETERS,
@@ -268,15 +269,27 @@ class ProjectViewSet(LocaleContextMixin, viewsets.GenericViewSet):
         responses={
             (200, "application/json"): {
                 "type": "object",
-                "properties": {"grants": {"type": "array", "items": {"type": "object"}}},
-                "required": ["grants"],
+                "properties": {
+                    "grants": {"type": "array", "items": {"type": "object"}},
+                    "leftOut": {
+                        "type": "object",
+                        "description": "Projects with a grant left out, by missing field.",
+                        "additionalProperties": {"type": "integer"},
+                    },
+                },
+                "required": ["grants", "leftOut"],
             },
             **ERROR_RESPONSES,
         },
     )
     def export_360giving(self, request):
+        """Built whole rather than streamed: the count of projects left out goes in a header."""
         queryset = self._filtered().filter(amount_granted__isnull=False)
-        pages = with_export_relations(queryset).iterator(chunk_size=500)
-        return self._download(
-            grants_json(pages, self._url_for), "application/json", "grants-360giving.json"
+        package, left_out = grants_package(
+            with_export_relations(queryset).iterator(chunk_size=500),
+            getattr(settings, "WAGTAIL_SITE_NAME", ""),
         )
+        response = HttpResponse(package_json(package), content_type="application/json")
+        response["Content-Disposition"] = 'attachment; filename="grants-360giving.json"'
+        response["X-Grants-Left-Out"] = str(left_out)
+        return response

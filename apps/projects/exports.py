@@ -8,6 +8,7 @@ import io
 import json
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 
 from apps.projects.models import ProjectFunder, ProjectPartner, ProjectPlace, ProjectTheme
 
@@ -45,8 +46,9 @@ def with_export_relations(queryset):
     return queryset.select_related(
         "locale",
         "owner_organisation",
-        "funding_programme",
-        "funding_call__programme",
+        "funding_programme__funder",
+        "funding_call__programme__funder",
+        "funding_call__funder",
     ).prefetch_related(
         Prefetch(
             "partners",
@@ -152,22 +154,50 @@ def json_rows(pages, url_for):
     yield "]"
 
 
+class UnreadableFile(ValueError):
+    """The file is not a whole CSV or JSON file in the export's format."""
+
+
 def read_records(path):
-    """Records from a CSV (the export's format) or JSON (a list of the same objects) file."""
+    """Records from a CSV (the export's format) or JSON (a list of the same objects) file.
+    A file cut short or mangled is refused as a whole: a row with the wrong number of cells is
+    more likely a truncated file than a project."""
     text = path.read_text(encoding="utf-8-sig")
     if path.suffix.lower() == ".json":
-        data = json.loads(text)
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise UnreadableFile(
+                _("not valid JSON at line %(line)s, column %(column)s (is the file complete?)")
+                % {"line": error.lineno, "column": error.colno}
+            ) from None
         if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
-            raise ValueError("a JSON import must be a list of objects")
+            raise UnreadableFile(_("a JSON import must be a list of objects"))
         return [{key: _text(value) for key, value in item.items()} for item in data]
-    rows = list(csv.DictReader(io.StringIO(text)))
-    return [
-        {
-            key: (
-                value[1:] if value.startswith("'") and value[1:2] in ("=", "+", "-", "@") else value
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    except csv.Error as error:
+        raise UnreadableFile(_("not valid CSV (%(error)s)") % {"error": error}) from None
+    if not rows:
+        raise UnreadableFile(_("the file is empty"))
+    header = rows[0]
+    records = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            raise UnreadableFile(
+                _(
+                    "row %(row)s has %(cells)s cells but the header has %(columns)s "
+                    "(is the file complete?)"
+                )
+                % {"row": number, "cells": len(row), "columns": len(header)}
             )
-            for key, value in row.items()
-            if key
-        }
-        for row in rows
-    ]
+        records.append(
+            {key: _unescape(value) for key, value in zip(header, row, strict=True) if key}
+        )
+    return records
+
+
+def _unescape(value):
+    return value[1:] if value.startswith("'") and value[1:2] in ("=", "+", "-", "@") else value

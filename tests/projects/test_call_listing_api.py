@@ -365,22 +365,32 @@ def test_open_calls_on_home_funder_page_and_in_newsletters(
 
 
 def test_360giving_marks_grants_from_open_calls(client, calls, project_index):
+    awarded = D(2026, 11, 1)
     make_project(
         project_index,
         title="Marknad",
         amount="15000",
         funding_call=calls["soon"],
         identifier="ALH-EV-1",
+        award_date=awarded,
     )
-    make_project(project_index, title="Annat", amount="500", identifier="X-1")
+    make_project(
+        project_index,
+        title="Annat",
+        amount="500",
+        identifier="X-1",
+        award_date=awarded,
+        funder=calls["soon"].funder,
+    )
     grants = {
-        g["id"]: g
-        for g in json.loads(b"".join(client.get("/api/projects/360giving.json").streaming_content))[
-            "grants"
-        ]
+        g["id"]: g for g in json.loads(client.get("/api/projects/360giving.json").content)["grants"]
     }
     funded = grants["360G-bygd-ALH-EV-1"]
     assert funded["fromOpenCall"] == "Yes"
-    assert funded["grantProgramme"][0]["code"] == "snart"
-    assert funded["grantProgramme"][0]["endDate"] == "2026-10-10"
+    assert funded["fundingOrganization"][0]["name"] == calls["soon"].funder.name
+    # a call without a programme stands in for it, but its application period is not the
+    # programme's dates
+    assert funded["grantProgramme"] == [
+        {"code": "snart", "title": "Snart", "url": "http://testserver" + calls["soon"].url}
+    ]
     assert "fromOpenCall" not in grants["360G-bygd-X-1"]
