@@ -106,7 +106,7 @@ class ContentPageChooserBlock(blocks.PageChooserBlock):
     def clean(self, value):
         value = super().clean(value)
         if value is not None and not isinstance(value.specific, tuple(self.target_models)):
-            raise ValidationError(_("Choose a post, event or call."))
+            raise ValidationError(_("This kind of page cannot be chosen for a newsletter."))
         return value
 
 
