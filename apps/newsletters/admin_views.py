@@ -155,7 +155,8 @@ class DigestForm(forms.Form):
 
 def digest_view(request, archive_id):
     archive = get_object_or_404(NewsletterArchivePage, pk=archive_id)
-    if not archive.permissions_for_user(request.user).can_add_subpage():
+    target = archive_for(archive.newsletter_list)  # the draft goes in the list's language
+    if not target.permissions_for_user(request.user).can_add_subpage():
         raise PermissionDenied
     form = DigestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -169,6 +170,6 @@ def digest_view(request, archive_id):
             "archive": archive,
             "form": form,
             "last_sent": last_sent(archive.newsletter_list),
-            "language": archive_for(archive.newsletter_list).locale,
+            "language": target.locale,
         },
     )
