@@ -5,7 +5,6 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.models import Page
@@ -99,7 +98,7 @@ class ContentPageChooserBlock(blocks.PageChooserBlock):
     types are read from the registry when first used (after every app's ready()), so they stay
     out of migrations, which must not depend on which apps a host installs."""
 
-    @cached_property
+    @property
     def target_models(self):
         return pickable_page_types() or [Page]
 
