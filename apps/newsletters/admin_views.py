@@ -80,6 +80,7 @@ def send_view(request, page_id):
             "preview_url": reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
             + "?mode=email",
         },
+        status=400 if form.errors else 200,
     )
 
 
@@ -172,4 +173,5 @@ def digest_view(request, archive_id):
             "last_sent": last_sent(archive.newsletter_list),
             "language": target.locale,
         },
+        status=400 if form.errors else 200,
     )

@@ -99,6 +99,9 @@ def test_send_button_shows_the_recipient_count_and_sends_only_when_confirmed(
 
     client.post(url, {"action": "send", "confirmed": "no"})
     assert not Sending.objects.exists() and mail.outbox == []
+    past = {"action": "send", "when": "2000-01-01T08:00", "confirmed": "yes"}
+    assert client.post(url, past).status_code == 400
+    assert not Sending.objects.exists() and mail.outbox == []
 
     assert client.post(url, {"action": "send", "confirmed": "yes"}).url == url
     assert Sending.objects.get().requested_by == admin_user

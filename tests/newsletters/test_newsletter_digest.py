@@ -186,3 +186,20 @@ def test_rendering_picked_and_listed_content_takes_the_same_queries_for_more_ite
     few = queries()
     pick(issue, picked + make(2))
     assert queries() == few
+
+
+def test_drafting_a_digest_needs_permission_and_valid_days(client, django_user_model, issue):
+    from django.contrib.auth.models import Permission
+
+    archive = issue.get_parent()
+    url = f"/admin/newsletters/digest/{archive.pk}/"
+    viewer = django_user_model.objects.create_user("läsare", "lasare@example.org", "pw")
+    viewer.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(viewer)
+    assert client.post(url, {"days": 7}).url == "/admin/"
+    assert not NewsletterPage.objects.filter(live=False).exists()
+
+    client.force_login(django_user_model.objects.create_superuser("chef", "chef@example.org", "pw"))
+    response = client.post(url, {"days": 0})
+    assert response.status_code == 400 and "days" in response.context["form"].errors
+    assert not NewsletterPage.objects.filter(live=False).exists()
