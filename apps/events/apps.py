@@ -13,7 +13,7 @@ class EventsConfig(AppConfig):
 
         from apps.core import content_version
         from apps.core.sections import register_home_section
-        from apps.events import signals
+        from apps.events import newsletter_content, signals
         from apps.events.checks import check_settings
         from apps.events.sections import home_section, organisation_section
         from apps.network.registry import register_organisation_section
@@ -21,5 +21,6 @@ class EventsConfig(AppConfig):
         signals.connect()
         register_organisation_section(organisation_section)
         register_home_section(home_section, order=20)
+        newsletter_content.register()
         content_version.register_public(self)
         checks.register(check_settings)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from apps.newsletters import csv_io, sending
-from apps.newsletters.digest import draft_digest
+from apps.newsletters.digest import DEFAULT_DAYS, archive_for, draft_digest, last_sent
 from apps.newsletters.models import NewsletterArchivePage, NewsletterList, NewsletterPage, Sending
 
 SEND_PERMISSION = "newsletters.send_newsletter"
@@ -55,6 +55,8 @@ def send_view(request, page_id):
                 when = form.cleaned_data["when"]
                 if when is not None and when < timezone.now():
                     form.add_error("when", _("Choose a time in the future, or leave it empty."))
+                elif request.POST.get("confirmed") != "yes":
+                    return _confirm_sending(request, page, form)
                 else:
                     try:
                         sending.schedule(page, request.user, when)
@@ -73,9 +75,26 @@ def send_view(request, page_id):
             "page": page,
             "form": form,
             "can_send": can_send(request.user),
+            "recipient_count": sending.recipients(page.newsletter_list).count(),
             "sendings": Sending.objects.filter(page__translation_key=page.translation_key),
             "preview_url": reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
             + "?mode=email",
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def _confirm_sending(request, page, form):
+    """Sending cannot be undone, so the button first shows how many people will get the issue
+    and sends only when that page is confirmed."""
+    return TemplateResponse(
+        request,
+        "newsletters/admin/send_confirm.html",
+        {
+            "page": page,
+            "form": form,
+            "when": form.cleaned_data["when"],
+            "recipient_count": sending.recipients(page.newsletter_list).count(),
         },
     )
 
@@ -123,18 +142,36 @@ def import_view(request, list_id):
 
 
 class DigestForm(forms.Form):
-    days = forms.IntegerField(label=gettext_lazy("Days"), min_value=1, max_value=90, initial=14)
+    days = forms.IntegerField(
+        label=gettext_lazy("Days"),
+        min_value=1,
+        max_value=90,
+        initial=DEFAULT_DAYS,
+        help_text=gettext_lazy(
+            "How far back to look if the list has no sent issue yet; otherwise the draft has "
+            "what was published since the last issue was sent."
+        ),
+    )
 
 
 def digest_view(request, archive_id):
     archive = get_object_or_404(NewsletterArchivePage, pk=archive_id)
-    if not archive.permissions_for_user(request.user).can_add_subpage():
+    target = archive_for(archive.newsletter_list)  # the draft goes in the list's language
+    if not target.permissions_for_user(request.user).can_add_subpage():
         raise PermissionDenied
     form = DigestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        page = draft_digest(archive, form.cleaned_data["days"], request.user)
+        page = draft_digest(archive.newsletter_list, form.cleaned_data["days"], request.user)
         messages.success(request, _("A draft digest was created; review it before sending."))
         return redirect("wagtailadmin_pages:edit", page.pk)
     return TemplateResponse(
-        request, "newsletters/admin/digest.html", {"archive": archive, "form": form}
+        request,
+        "newsletters/admin/digest.html",
+        {
+            "archive": archive,
+            "form": form,
+            "last_sent": last_sent(archive.newsletter_list),
+            "language": target.locale,
+        },
+        status=400 if form.errors else 200,
     )

@@ -2,6 +2,7 @@
 subscriber's language, as plain text with an HTML alternative."""
 
 import json
+from email.mime.application import MIMEApplication
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -30,9 +31,19 @@ def _send(to, subject, template, context, from_email=None, attachments=()):
         to=[to],
     )
     message.attach_alternative(html, "text/html")
-    for name, content, mimetype in attachments:
-        message.attach(name, content, mimetype)
+    for attachment in attachments:
+        message.attach(attachment)
     message.send()
+
+
+def json_attachment(filename, data):
+    """JSON as UTF-8 bytes with the charset named: given a str, Django would encode a non-text
+    attachment byte for byte as Latin-1 (and escape what Latin-1 lacks), which is not JSON."""
+    part = MIMEApplication(
+        json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"), "json", charset="utf-8"
+    )
+    part.add_header("Content-Disposition", "attachment", filename=filename)
+    return part
 
 
 def send_confirmation_email(nonce):
@@ -85,13 +96,13 @@ def send_data_export(digest):
     if found is None:
         return False
     email, language = found
-    data = json.dumps(subscriber_data(digest), ensure_ascii=False, indent=2)
+    data = subscriber_data(digest)
     with translation.override(language):
         _send(
             email,
             _("Your newsletter data"),
             "data_export",
             {},
-            attachments=[("newsletter-data.json", data, "application/json")],
+            attachments=[json_attachment("newsletter-data.json", data)],
         )
     return True

@@ -36,32 +36,58 @@ def html_to_text(markup):
 
 
 class RenderedIssue:
-    """One language's rendering of an issue; ``message_parts`` adds the recipient's links."""
+    """One language's rendering of an issue; ``message_parts`` adds the recipient's links. A
+    sending stores ``snapshot()`` when it starts: resumed runs mail the same text, and the
+    archive shows what was sent, whatever is edited later."""
 
-    def __init__(self, page, language):
+    def __init__(self, page, language, snapshot=None):
         self.page = page
         self.language = language
+        if snapshot is None:
+            snapshot = self._render(page, language)
+        self.title = snapshot["title"]
+        self.preheader = snapshot["preheader"]
+        self.body_html = mark_safe(snapshot["html"])  # noqa: S308 - our own template output
+        self.body_text = snapshot["text"]
+        self.web_url = snapshot["web_url"]
+
+    @staticmethod
+    def _render(page, language):
         with translation.override(language):
             body = render_to_string(
                 "newsletters/email/issue_body.html", {"page": page, "self": page}
             )
-        self.body_html = mark_safe(absolutise(body))  # noqa: S308 - our own template output
-        self.body_text = html_to_text(body)
-        self.web_url = absolute(page.url) if page.live and page.url else ""
+        return {
+            "title": page.title,
+            "preheader": page.preheader,
+            "html": absolutise(body),
+            "text": html_to_text(body),
+            "web_url": absolute(page.url) if page.live and page.url else "",
+        }
+
+    def snapshot(self):
+        return {
+            "title": self.title,
+            "preheader": self.preheader,
+            "html": str(self.body_html),
+            "text": self.body_text,
+            "web_url": self.web_url,
+        }
 
     @property
     def subject(self):
-        return self.page.title
+        return self.title
 
     def message_parts(self, unsubscribe_url, newsletter_list):
         context = {
-            "page": self.page,
+            "title": self.title,
+            "language": self.language,
             "body_html": self.body_html,
             "body_text": self.body_text,
             "unsubscribe_url": unsubscribe_url,
             "web_url": self.web_url,
             "newsletter_list": newsletter_list,
-            "preheader": self.page.preheader,
+            "preheader": self.preheader,
         }
         with translation.override(self.language):
             return (

@@ -67,6 +67,13 @@ def schedule(page, user, when=None):
     return sending
 
 
+def recipients(newsletter_list):
+    """Everyone an issue of the list goes to, whichever translation of the list they chose."""
+    return Subscription.objects.confirmed().filter(
+        newsletter_list__translation_key=newsletter_list.translation_key
+    )
+
+
 def _original(page):
     return (
         NewsletterPage.objects.filter(translation_key=page.translation_key).order_by("pk").first()
@@ -74,9 +81,10 @@ def _original(page):
 
 
 class Issue:
-    """The issue in every language it is published in, rendered on first use."""
+    """The issue in every language it is published in, rendered on first use, or as it was
+    frozen when its sending started."""
 
-    def __init__(self, original):
+    def __init__(self, original, snapshots=None):
         self.original = original
         self.pages = {
             page.locale.language_code: page
@@ -86,6 +94,11 @@ class Issue:
         }
         self.newsletter_list = original.newsletter_list
         self._rendered = {}
+        self.snapshots = snapshots or {}
+
+    def freeze(self):
+        """Every published language as it is now, for the sending to keep."""
+        return {code: self.for_language(code).snapshot() for code in self.pages}
 
     def for_language(self, language):
         page = self.pages.get(language) or self.pages.get(
@@ -93,7 +106,7 @@ class Issue:
         )
         code = page.locale.language_code
         if code not in self._rendered:
-            self._rendered[code] = RenderedIssue(page, code)
+            self._rendered[code] = RenderedIssue(page, code, self.snapshots.get(code))
         return self._rendered[code]
 
     def message(self, subscription, connection):
@@ -131,23 +144,22 @@ def run_sending(sending_id, log=logger.info):
             return {"status": sending.status, "sent": 0}
         sending.status = SendingStatus.SENDING
         sending.started_at = sending.started_at or timezone.now()
-        sending.save(update_fields=["status", "started_at"])
+        issue = Issue(sending.page.specific, sending.snapshots)
+        if not sending.snapshots:
+            sending.snapshots = issue.snapshots = issue.freeze()
+        sending.save(update_fields=["status", "started_at", "snapshots"])
     interrupted = Delivery.objects.filter(sending=sending, status=DeliveryStatus.CLAIMED).update(
         status=DeliveryStatus.UNKNOWN
     )
     if interrupted:
         log(f"{interrupted} delivery(ies) interrupted by an earlier crash; not retried")
-    issue = Issue(sending.page.specific)
-    recipients = (
-        Subscription.objects.confirmed()
-        .filter(newsletter_list__translation_key=sending.newsletter_list.translation_key)
-        .exclude(deliveries__sending=sending)
-        .order_by("pk")
+    pending = (
+        recipients(sending.newsletter_list).exclude(deliveries__sending=sending).order_by("pk")
     )
     batch_size = conf.batch_size()
     last_pk, sent, failed = 0, 0, 0
     while True:
-        batch = list(recipients.filter(pk__gt=last_pk)[:batch_size])
+        batch = list(pending.filter(pk__gt=last_pk)[:batch_size])
         if not batch:
             break
         last_pk = batch[-1].pk

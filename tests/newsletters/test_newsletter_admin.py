@@ -1,8 +1,13 @@
+import datetime
+import re
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from wagtail.models import GroupPagePermission
+from wagtail.users.models import UserProfile
 
 from apps.newsletters.digest import draft_digest
 from apps.newsletters.factories import SubscriptionFactory
@@ -36,7 +41,7 @@ def test_only_users_with_the_send_permission_can_send(client, editor, issue, new
     assert denied.url == "/admin/"  # Wagtail's answer to PermissionDenied in the admin
     assert not Sending.objects.exists() and mail.outbox == []
     editor.user_permissions.add(Permission.objects.get(codename="send_newsletter"))
-    assert client.post(url, {"action": "send"}).url == url
+    assert client.post(url, {"action": "send", "confirmed": "yes"}).url == url
     assert Sending.objects.get().requested_by == editor
     assert len(mail.outbox) == 1
 
@@ -63,12 +68,44 @@ def test_email_preview_mode_shows_the_issue_as_mailed(client, admin_user, issue)
 def test_scheduling_for_later_sends_nothing_yet(client, admin_user, issue, newsletter_list):
     SubscriptionFactory(newsletter_list=newsletter_list)
     client.force_login(admin_user)
-    client.post(
-        f"/admin/newsletters/send/{issue.pk}/", {"action": "send", "when": "2099-01-01T08:00"}
-    )
+    url = f"/admin/newsletters/send/{issue.pk}/"
+    confirm = client.post(url, {"action": "send", "when": "2099-01-01T08:00"})
+    assert not Sending.objects.exists()
+    hidden = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', confirm.text))
+    client.post(url, {**hidden, "action": "send"})
     sending = Sending.objects.get()
     assert sending.scheduled_for.year == 2099
     assert mail.outbox == []
+
+
+def test_send_button_shows_the_recipient_count_and_sends_only_when_confirmed(
+    client, admin_user, issue, newsletter_list, en
+):
+    SubscriptionFactory.create_batch(2, newsletter_list=newsletter_list)
+    SubscriptionFactory(newsletter_list=newsletter_list.get_translation(en), language="en")
+    SubscriptionFactory(newsletter_list=newsletter_list, status=SubscriptionStatus.UNCONFIRMED)
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(admin_user)
+    url = f"/admin/newsletters/send/{issue.pk}/"
+    assert "3 confirmed subscribers" in client.get(url).text
+
+    confirm = client.post(url, {"action": "send"})
+    assert confirm.status_code == 200
+    assert "will be sent to 3 subscribers" in confirm.text
+    assert 'name="confirmed" value="yes"' in confirm.text
+    assert not Sending.objects.exists() and mail.outbox == []
+
+    client.post(url, {"action": "send", "confirmed": "no"})
+    assert not Sending.objects.exists() and mail.outbox == []
+    past = {"action": "send", "when": "2000-01-01T08:00", "confirmed": "yes"}
+    assert client.post(url, past).status_code == 400
+    assert not Sending.objects.exists() and mail.outbox == []
+
+    assert client.post(url, {"action": "send", "confirmed": "yes"}).url == url
+    assert Sending.objects.get().requested_by == admin_user
+    assert len(mail.outbox) == 3
 
 
 def test_csv_export_lists_only_confirmed_subscribers(client, editor, newsletter_list):
@@ -139,13 +176,15 @@ def test_content_block_renders_what_a_registered_provider_returns(client, issue,
 
 
 def test_digest_drafts_a_newsletter_from_registered_content(issue, registered_posts):
-    page = draft_digest(issue.get_parent().specific, days=14)
+    page = draft_digest(issue.newsletter_list, days=14)
     page = NewsletterPage.objects.get(pk=page.pk)
     assert not page.live
     sources = [block.value["source"] for block in page.body]
     assert "test-posts" in sources, "one block per registered content provider"
     assert sources == list(NEWSLETTER_CONTENT)
-    assert all(block.value["days"] == 14 for block in page.body)
+    [posts] = [block.value for block in page.body if block.value["source"] == "test-posts"]
+    no_earlier_issue = timezone.now() - datetime.timedelta(days=14)
+    assert abs(posts["since"] - no_earlier_issue) < datetime.timedelta(minutes=5)
 
 
 def test_newsletter_admin_screens_open(client, admin_user, issue, newsletter_list):

@@ -2,7 +2,7 @@ import pytest
 from wagtail.test.utils import WagtailPageTestCase
 
 from apps.network.factories import NetworkPageFactory
-from apps.newsletters.factories import NewsletterPageFactory
+from apps.newsletters.factories import NewsletterPageFactory, SubscriptionFactory
 from apps.newsletters.models import NewsletterArchivePage, NewsletterPage
 from apps.newsletters.sending import schedule
 from cms.models import HomePage
@@ -65,3 +65,38 @@ def test_home_page_has_a_newsletter_section_for_site_wide_lists(client, home, ne
     response = client.get("/sv/")
     assert 'action="/sv/newsletter/signup/"' in response.text
     assert "Sörmländska kulturtillgångar" in response.text
+
+
+def test_a_sent_issue_shows_what_was_sent_whatever_is_edited_later(client, issue, en):
+    from apps.newsletters.registry import NEWSLETTER_CONTENT, register_newsletter_content
+
+    news = [{"title": "Skördefest i Öregrund 🍎", "url": "https://bygd.example/p/1/"}]
+    register_newsletter_content("frozen-test", "Nytt", lambda **kwargs: list(news))
+    try:
+        issue.body.append(("site_content", {"heading": "Nytt", "source": "frozen-test"}))
+        issue.save_revision().publish()
+        SubscriptionFactory(newsletter_list=issue.newsletter_list)
+        schedule(issue, user=None)
+
+        news[0] = {"title": "Ett senare inlägg", "url": "https://bygd.example/p/2/"}
+        issue.refresh_from_db()
+        issue.title = "Omskriven rubrik"
+        issue.body[0] = ("paragraph", "<p>Ändrad efter utskicket.</p>")
+        issue.save_revision().publish()
+
+        sv = client.get("/sv/nyhetsbrev/frukosttraff/").text
+        assert "Frukostträff i mars" in sv and "Välkommen till frukostträffen." in sv
+        assert "Skördefest i Öregrund 🍎" in sv
+        assert "Omskriven rubrik" not in sv and "Ändrad efter utskicket." not in sv
+        assert "Ett senare inlägg" not in sv
+        en_page = client.get("/en/newsletter/frukosttraff/").text
+        assert "Welcome to the breakfast meeting." in en_page
+        assert "Ändrad efter utskicket." not in en_page
+    finally:
+        NEWSLETTER_CONTENT.pop("frozen-test")
+
+
+def test_an_unsent_issue_shows_its_current_content(client, issue):
+    issue.title = "Ny rubrik"
+    issue.save_revision().publish()
+    assert "Ny rubrik" in client.get("/sv/nyhetsbrev/frukosttraff/").text

@@ -1,3 +1,5 @@
+import email
+import email.policy
 import json
 import re
 
@@ -38,11 +40,35 @@ def test_data_export_is_sent_as_json_to_the_subscriber(client, newsletter_list):
     client.post(link, {"action": "export"})
     [message] = mail.outbox
     assert message.to == ["member@example.org"]
-    name, content, mimetype = message.attachments[0]
-    data = json.loads(content)
-    assert mimetype == "application/json"
+    data = json.loads(exported_json(message)[0])
     assert data["subscriptions"][0]["list"] == "kulturtillgangar"
     assert data["subscriptions"][0]["status"] == "confirmed"
+
+
+def exported_json(message):
+    """The attachment as a mail program gets it: the bytes on the wire, and its headers."""
+    parsed = email.message_from_bytes(message.message().as_bytes(), policy=email.policy.default)
+    [part] = [part for part in parsed.walk() if part.get_filename() == "newsletter-data.json"]
+    return part.get_payload(decode=True).decode("utf-8"), part
+
+
+def test_data_export_is_utf8_json_whatever_the_letters(client, newsletter_list):
+    SubscriptionFactory(
+        email="asa.oberg@example.org",
+        newsletter_list=newsletter_list,
+        source_detail="Åsa Öberg på mässan i Älvdalen 😀",
+    )
+    newsletter_list.name = "Gårdsbutiker i Älvdalen 🐄"
+    newsletter_list.save()
+    _response, [link] = data_link(client, "asa.oberg@example.org")
+    mail.outbox.clear()
+    client.post(link, {"action": "export"})
+    text, part = exported_json(mail.outbox[0])
+    assert part.get_content_type() == "application/json"
+    assert part.get_param("charset") == "utf-8"
+    data = json.loads(text)
+    assert data["subscriptions"][0]["list_name"] == "Gårdsbutiker i Älvdalen 🐄"
+    assert data["subscriptions"][0]["source_detail"] == "Åsa Öberg på mässan i Älvdalen 😀"
 
 
 def test_erasure_leaves_only_a_hashed_suppression_entry(client, newsletter_list):

@@ -45,6 +45,13 @@ class Sending(models.Model):
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     sent_count = models.PositiveIntegerField(_("sent"), default=0)
     failed_count = models.PositiveIntegerField(_("failed"), default=0)
+    snapshots = models.JSONField(
+        _("issue as sent"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("Per language: title, preview text, HTML and text, frozen when sending began."),
+    )
 
     class Meta:
         verbose_name = _("sending")
@@ -60,6 +67,10 @@ class Sending(models.Model):
 
     def __str__(self):
         return f"{self.page} ({self.get_status_display()})"
+
+    def snapshot_for(self, language):
+        """What subscribers reading ``language`` got: their language, else the original's."""
+        return self.snapshots.get(language) or self.snapshots.get(self.page.locale.language_code)
 
 
 class DeliveryStatus(models.TextChoices):

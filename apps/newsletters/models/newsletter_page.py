@@ -101,6 +101,26 @@ class NewsletterPage(BaseTemplateMixin, HeadlessPreviewMixin, Page):
     def preview_modes(self):
         return [("", _("Web page")), ("email", _("E-mail")), *self.headless_preview_modes()]
 
+    def sent_version(self):
+        """The issue as it was mailed (None before sending, or if sent before snapshots were
+        kept): the archive shows that, not the page as edited since."""
+        sending = (
+            Sending.objects.filter(
+                page__translation_key=self.translation_key,
+                status__in=[SendingStatus.SENDING, SendingStatus.DONE],
+            )
+            .exclude(snapshots={})
+            .select_related("page__locale")
+            .first()
+        )
+        return sending.snapshot_for(self.locale.language_code) if sending else None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):
+            context["sent"] = self.sent_version()
+        return context
+
     def serve_preview(self, request, mode_name):
         if mode_name == "email":
             from apps.newsletters.rendering import preview_email_html

@@ -13,7 +13,7 @@ from apps.network.registry import register_organisation_section
 from apps.newsletters.registry import register_newsletter_content
 from apps.projects.calls.countdown import countdown
 from apps.projects.calls.query import base_queryset
-from apps.projects.models import FundingCallIndexPage
+from apps.projects.models import FundingCallIndexPage, FundingCallPage
 from apps.projects.models.call_status import ACCEPTING, CallStatus
 
 HOME_ITEMS = 4
@@ -67,19 +67,25 @@ def newsletter_items(locale, parameter, limit, since):
         calls = calls.filter(funder__slug=parameter.strip())
     if since is not None:
         calls = calls.filter(first_published_at__gte=since)
-    base = settings.WAGTAILADMIN_BASE_URL
     now = timezone.now()
-    items = []
-    for call in calls.select_related("locale")[:limit]:
-        items.append(
-            {
-                "title": call.title,
-                "url": base + call.url,
-                "summary": f"{countdown(call, now)}. {call.summary}",
-                "date": call.local(call.next_deadline).date() if call.next_deadline else None,
-            }
-        )
-    return items
+    return [_newsletter_item(call, now) for call in calls.select_related("locale")[:limit]]
+
+
+def _newsletter_item(call, now):
+    return {
+        "title": call.title,
+        "url": settings.WAGTAILADMIN_BASE_URL + call.url,
+        "summary": f"{countdown(call, now)}. {call.summary}",
+        "date": call.local(call.next_deadline).date() if call.next_deadline else None,
+    }
+
+
+def describe_calls(pages, locale):
+    """Calls an editor picked into a newsletter, in the issue's language where translated."""
+    now = timezone.now()
+    keys = {page.translation_key for page in pages}
+    calls = base_queryset(locale).filter(translation_key__in=keys).select_related("locale")
+    return {call.translation_key: _newsletter_item(call, now) for call in calls}
 
 
 def register():
@@ -90,4 +96,7 @@ def register():
         gettext_lazy("Open funding calls"),
         newsletter_items,
         parameter_help=gettext_lazy("A funder's organisation slug, or empty for all open calls."),
+        only_new=False,
+        page_types=[FundingCallPage],
+        describe=describe_calls,
     )
