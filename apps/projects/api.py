@@ -14,6 +14,7 @@ from apps.core.api.fields import OptionalURLField, ReferenceSerializer, place_la
 from apps.core.api.locale import LocaleContextMixin
 from apps.core.api.pagination import FacetedPagination
 from apps.core.api.params import LOCALE_PARAMETERS
+from apps.core.api.views import BygdAPIMixin
 from apps.core.locale import with_fallback
 from apps.projects.exports import csv_rows, json_rows, with_export_relations
 from apps.projects.grants import grants_json
@@ -125,7 +126,7 @@ class ProjectDetailSerializer(ProjectSerializer):
         return TranslationSerializer(translations, many=True, context=context).data
 
 
-class ProjectViewSet(LocaleContextMixin, viewsets.GenericViewSet):
+class ProjectViewSet(BygdAPIMixin, LocaleContextMixin, viewsets.GenericViewSet):
     """The project database. Facts are identical in every language; texts follow `locale`."""
 
     lookup_field = "identifier"

@@ -252,20 +252,10 @@ if os.environ.get("CLOUDFLARE_ZONEID"):
         "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
     }
 
-# Domain API (DRF) and its OpenAPI document.
-REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "apps.core.api.pagination.BygdPagination",
-    "PAGE_SIZE": 20,
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "EXCEPTION_HANDLER": "apps.core.api.errors.exception_handler",
-    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
-    "DEFAULT_THROTTLE_CLASSES": ["apps.core.api.throttling.AnonymousClientThrottle"],
-}
+# The domain API's DRF conventions are on its views (apps.core.api.views); globally only the
+# OpenAPI schema class, so Wagtail's and wagtail-localize's admin endpoints keep DRF's defaults
+# (the translation editor saves strings as form data with the editor's session).
+REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
 SPECTACULAR_SETTINGS = {
     **SCHEMA_SETTINGS,
     "SERVE_INCLUDE_SCHEMA": False,
