@@ -20,7 +20,13 @@ from apps.projects.exports import csv_rows, json_rows, with_export_relations
 from apps.projects.grants import grants_json
 from apps.projects.listing import with_translation_origin
 from apps.projects.models import ProjectPage, ProjectPartner, ProjectPlace, ProjectTheme, Theme
-from apps.projects.query import ProjectFilter, base_queryset, evaluate, facets
+from apps.projects.query import (
+    ProjectFilter,
+    base_queryset,
+    evaluate,
+    facets,
+    without_untranslated_copies,
+)
 
 
 def theme_label(row, field):
@@ -109,8 +115,7 @@ class ProjectDetailSerializer(ProjectSerializer):
     def _translations(self, page):
         if not hasattr(self, "_cached_translations"):
             self._cached_translations = list(
-                Page.objects.live()
-                .public()
+                without_untranslated_copies(Page.objects.live().public())
                 .filter(translation_key=page.translation_key)
                 .select_related("locale")
             )

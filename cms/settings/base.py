@@ -252,6 +252,23 @@ if os.environ.get("CLOUDFLARE_ZONEID"):
         "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
     }
 
+# Machine translation in wagtail-localize's translation editor ("Translate with …"): DeepL or
+# LibreTranslate when configured, none by default. Pages translated this way are marked
+# machine-translated.
+if os.environ.get("DEEPL_AUTH_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_AUTH_KEY"]},
+    }
+elif os.environ.get("LIBRETRANSLATE_URL"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": os.environ["LIBRETRANSLATE_URL"].rstrip("/"),
+            "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+        },
+    }
+
 # The domain API's DRF conventions are on its views (apps.core.api.views); globally only the
 # OpenAPI schema class, so Wagtail's and wagtail-localize's admin endpoints keep DRF's defaults
 # (the translation editor saves strings as form data with the editor's session).
