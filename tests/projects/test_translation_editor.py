@@ -187,6 +187,8 @@ def test_an_untranslated_copy_stays_swedish_and_marked(
     assert origin.origin == "none"
     html = client.get(page.url).content.decode()
     assert 'lang="sv"' in html and "In Swedish" in html
+    listing = client.get("/en/projects/").content.decode()
+    assert "Allt som sker" in listing and "In Swedish" in listing
     row = english_api(client)["ALH-1"]
     assert row["is_fallback"] is True
     assert row["locale"] == "sv"
