@@ -28,6 +28,7 @@ from apps.core.api.pages import HeadlessPreviewView, wagtail_router
 from apps.core.api.removed import RemovedViewSet
 from apps.core.api.schema import SCHEMA_SETTINGS
 from apps.core.api.site import SiteInfoView
+from apps.core.api.views import AnonymousAPIMixin
 
 router = routers.SimpleRouter()
 router.register("removed", RemovedViewSet, basename="removed")
@@ -59,7 +60,7 @@ def schema_settings():
     return {**SCHEMA_SETTINGS, "ENUM_NAME_OVERRIDES": overrides}
 
 
-class SchemaView(SpectacularAPIView):
+class SchemaView(AnonymousAPIMixin, SpectacularAPIView):
     """The document, which does not describe itself whatever SERVE_INCLUDE_SCHEMA says."""
 
     @extend_schema(exclude=True)
@@ -67,7 +68,7 @@ class SchemaView(SpectacularAPIView):
         return super().get(request, *args, **kwargs)
 
 
-class DocsView(SpectacularRedocView):
+class DocsView(AnonymousAPIMixin, SpectacularRedocView):
     """The rendering, with the Redoc bundle from drf_spectacular_sidecar (no CDN)."""
 
     @extend_schema(exclude=True)

@@ -17,6 +17,7 @@ from apps.core.api.fields import (
 from apps.core.api.filters import IsoDateTimeFilter
 from apps.core.api.locale import LocaleContextMixin
 from apps.core.api.params import LOCALE_PARAMETERS
+from apps.core.api.views import BygdAPIMixin
 from apps.core.locale import with_fallback
 from apps.network.models import NetworkIndexPage, Organisation, OrganisationKind, Place, PlaceKind
 
@@ -96,7 +97,7 @@ class PlaceSerializer(serializers.ModelSerializer):
         parameters=LOCALE_PARAMETERS[:1], responses={200: PlaceSerializer, **ERROR_RESPONSES}
     ),
 )
-class PlaceViewSet(LocaleContextMixin, viewsets.ReadOnlyModelViewSet):
+class PlaceViewSet(BygdAPIMixin, LocaleContextMixin, viewsets.ReadOnlyModelViewSet):
     """Countries, regions, municipalities and Leader areas with official codes."""
 
     serializer_class = PlaceSerializer
@@ -251,7 +252,7 @@ class OrganisationDetailSerializer(OrganisationSerializer):
         responses={200: OrganisationDetailSerializer, **ERROR_RESPONSES},
     ),
 )
-class OrganisationViewSet(LocaleContextMixin, viewsets.ReadOnlyModelViewSet):
+class OrganisationViewSet(BygdAPIMixin, LocaleContextMixin, viewsets.ReadOnlyModelViewSet):
     """Organisations in the directory, in the requested language where translated."""
 
     filterset_class = OrganisationFilter

@@ -10,6 +10,7 @@ from rest_framework.views import APIView
 from apps.core.api.errors import ERROR_RESPONSES
 from apps.core.api.locale import LocaleContextMixin
 from apps.core.api.params import LOCALE_PARAMETERS
+from apps.core.api.views import BygdAPIMixin
 from apps.core.locale import with_fallback
 from apps.core.ratelimit import RateLimited
 from apps.newsletters.forms import HONEYPOT_FIELD
@@ -43,7 +44,9 @@ class NewsletterListSerializer(serializers.ModelSerializer):
     responses={200: NewsletterListSerializer(many=True), **ERROR_RESPONSES},
     tags=["newsletter"],
 )
-class NewsletterListViewSet(LocaleContextMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+class NewsletterListViewSet(
+    BygdAPIMixin, LocaleContextMixin, mixins.ListModelMixin, viewsets.GenericViewSet
+):
     """Public newsletter lists, named in the requested language where translated."""
 
     serializer_class = NewsletterListSerializer
@@ -89,7 +92,7 @@ class SubscriptionAcceptedSerializer(serializers.Serializer):
     detail = serializers.CharField()
 
 
-class SubscriptionView(APIView):
+class SubscriptionView(BygdAPIMixin, APIView):
     """Start a double opt-in signup. The answer is always 202 with the same body whether the
     address is new, pending, subscribed or unsubscribed, so it cannot be used to probe."""
 

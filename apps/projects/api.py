@@ -16,6 +16,7 @@ from apps.core.api.fields import OptionalURLField, ReferenceSerializer, place_la
 from apps.core.api.locale import LocaleContextMixin
 from apps.core.api.pagination import FacetedPagination
 from apps.core.api.params import LOCALE_PARAMETERS
+from apps.core.api.views import BygdAPIMixin
 from apps.core.locale import with_fallback
 from apps.projects.exports import csv_rows, json_rows, with_export_relations
 from apps.projects.grants import absolute_url, grants_package, package_json
@@ -28,7 +29,13 @@ from apps.projects.models import (
     ProjectTheme,
     Theme,
 )
-from apps.projects.query import ProjectFilter, base_queryset, evaluate, facets
+from apps.projects.query import (
+    ProjectFilter,
+    base_queryset,
+    evaluate,
+    facets,
+    without_untranslated_copies,
+)
 
 
 def theme_label(row, field):
@@ -134,8 +141,7 @@ class ProjectDetailSerializer(ProjectSerializer):
     def _translations(self, page):
         if not hasattr(self, "_cached_translations"):
             self._cached_translations = list(
-                Page.objects.live()
-                .public()
+                without_untranslated_copies(Page.objects.live().public())
                 .filter(translation_key=page.translation_key)
                 .select_related("locale")
             )
@@ -151,7 +157,7 @@ class ProjectDetailSerializer(ProjectSerializer):
         return TranslationSerializer(translations, many=True, context=context).data
 
 
-class ProjectViewSet(LocaleContextMixin, viewsets.GenericViewSet):
+class ProjectViewSet(BygdAPIMixin, LocaleContextMixin, viewsets.GenericViewSet):
     """The project database. Facts are identical in every language; texts follow `locale`."""
 
     lookup_field = "identifier"

@@ -12,7 +12,7 @@ from datetime import date
 import django_filters
 from django import forms
 from django.db import connection
-from django.db.models import Case, Count, F, Q, When
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, When
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
@@ -28,7 +28,9 @@ from apps.projects.models import (
     ProjectPlace,
     ProjectStatus,
     ProjectTheme,
+    ProjectTranslation,
     Theme,
+    TranslationOrigin,
 )
 
 ORDERINGS = {
@@ -203,9 +205,20 @@ class ProjectFilter(django_filters.FilterSet):
         return queryset
 
 
+def without_untranslated_copies(queryset):
+    """Drop language versions that are still the original's text (origin NONE), so listings and
+    the API show the original instead, marked as a fallback."""
+    copies = ProjectTranslation.objects.filter(
+        translation_key=OuterRef("translation_key"),
+        locale=OuterRef("locale"),
+        origin=TranslationOrigin.NONE,
+    )
+    return queryset.exclude(Exists(copies))
+
+
 def base_queryset(locale, fallback=True):
     """Live public projects in ``locale`` (plus marked originals where untranslated)."""
-    queryset = ProjectPage.objects.live().public()
+    queryset = without_untranslated_copies(ProjectPage.objects.live().public())
     return with_fallback(queryset, locale, fallback).with_status()
 
 

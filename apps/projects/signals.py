@@ -8,18 +8,25 @@ from apps.projects.models import CallSubmission, ProjectPage, ProjectTranslation
 
 
 def origin_of(page):
+    """A copy wagtail-localize made without any of its strings translated is still the original's
+    text ("Translate this page", then publish or sync): NONE, so it is shown as the original,
+    marked, and never passed off as a translation."""
     if page.original_language in ("", page.locale.language_code):
         return TranslationOrigin.ORIGINAL
     source = TranslationSource.objects.filter(object_id=page.translation_key).first()
     if source is None:
         return TranslationOrigin.HUMAN
     strings = StringSegment.objects.filter(source=source).values("string_id")
-    machine = StringTranslation.objects.filter(
-        translation_of_id__in=strings,
-        locale=page.locale,
-        translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+    kinds = set(
+        StringTranslation.objects.filter(translation_of_id__in=strings, locale=page.locale)
+        .values_list("translation_type", flat=True)
+        .distinct()
     )
-    return TranslationOrigin.MACHINE if machine.exists() else TranslationOrigin.HUMAN
+    if not kinds:
+        return TranslationOrigin.NONE
+    if StringTranslation.TRANSLATION_TYPE_MACHINE in kinds:
+        return TranslationOrigin.MACHINE
+    return TranslationOrigin.HUMAN
 
 
 def record_translation_origin(sender, instance, **kwargs):

@@ -10,6 +10,7 @@ from apps.core.api.fields import OptionalURLField, ReferenceSerializer
 from apps.core.api.filters import BooleanFilter, IsoDateTimeFilter
 from apps.core.api.locale import LocaleContextMixin
 from apps.core.api.params import LOCALE_PARAMETERS
+from apps.core.api.views import BygdAPIMixin
 from apps.core.locale import with_fallback
 from apps.projects.models import FundingProgramme, Theme
 
@@ -60,7 +61,7 @@ class ProgrammeSerializer(TaxonomySerializer):
         fields = [*TaxonomySerializer.base_fields, "funder", "website"]
 
 
-class TaxonomyViewSet(LocaleContextMixin, viewsets.ReadOnlyModelViewSet):
+class TaxonomyViewSet(BygdAPIMixin, LocaleContextMixin, viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
     lookup_value_regex = r"[-a-z0-9_]+"
 

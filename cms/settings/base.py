@@ -252,20 +252,27 @@ if os.environ.get("CLOUDFLARE_ZONEID"):
         "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
     }
 
-# Domain API (DRF) and its OpenAPI document.
-REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "apps.core.api.pagination.BygdPagination",
-    "PAGE_SIZE": 20,
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "EXCEPTION_HANDLER": "apps.core.api.errors.exception_handler",
-    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
-    "DEFAULT_THROTTLE_CLASSES": ["apps.core.api.throttling.AnonymousClientThrottle"],
-}
+# Machine translation in wagtail-localize's translation editor ("Translate with …"): DeepL or
+# LibreTranslate when configured, none by default. Pages translated this way are marked
+# machine-translated.
+if os.environ.get("DEEPL_AUTH_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_AUTH_KEY"]},
+    }
+elif os.environ.get("LIBRETRANSLATE_URL"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": os.environ["LIBRETRANSLATE_URL"].rstrip("/"),
+            "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+        },
+    }
+
+# The domain API's DRF conventions are on its views (apps.core.api.views); globally only the
+# OpenAPI schema class, so Wagtail's and wagtail-localize's admin endpoints keep DRF's defaults
+# (the translation editor saves strings as form data with the editor's session).
+REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
 SPECTACULAR_SETTINGS = {
     **SCHEMA_SETTINGS,
     "SERVE_INCLUDE_SCHEMA": False,

@@ -6,6 +6,7 @@ from rest_framework import generics, serializers
 from wagtail.models import Page
 
 from apps.core.api.params import parse_bool, parse_locale
+from apps.core.api.views import BygdAPIMixin
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.core.test_pagination_and_errors")]
 
@@ -16,7 +17,7 @@ class PageSerializer(serializers.ModelSerializer):
         fields = ["id", "title"]
 
 
-class PageList(generics.ListAPIView):
+class PageList(BygdAPIMixin, generics.ListAPIView):
     serializer_class = PageSerializer
 
     def get_queryset(self):

@@ -9,14 +9,15 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
 
 from apps.core.api.errors import error_body
+from apps.core.api.views import AnonymousAPIMixin, BygdAPIMixin
 from apps.core.locale import warm
 
 
-class PagesAPIViewSet(WagtailPagesAPIViewSet):
+class PagesAPIViewSet(AnonymousAPIMixin, WagtailPagesAPIViewSet):
     def paginate_queryset(self, queryset):
         pages = list(super().paginate_queryset(queryset))
         warm(self.request, pages)
@@ -30,13 +31,21 @@ class PagesAPIViewSet(WagtailPagesAPIViewSet):
         )
 
 
+class ImagesAPIViewSet(AnonymousAPIMixin, WagtailImagesAPIViewSet):
+    pass
+
+
+class DocumentsAPIViewSet(AnonymousAPIMixin, WagtailDocumentsAPIViewSet):
+    pass
+
+
 wagtail_router = WagtailAPIRouter("wagtailapi")
 wagtail_router.register_endpoint("pages", PagesAPIViewSet)
 wagtail_router.register_endpoint("images", ImagesAPIViewSet)
 wagtail_router.register_endpoint("documents", DocumentsAPIViewSet)
 
 
-class HeadlessPreviewView(APIView):
+class HeadlessPreviewView(BygdAPIMixin, APIView):
     """GET /api/v2/preview/?content_type=<app.model>&token=<token>: a draft, as the editor last
     previewed it. Unknown, expired or mismatched tokens are all the same 404, so tokens cannot
     be probed; answers are never cached."""

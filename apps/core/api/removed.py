@@ -8,6 +8,7 @@ from rest_framework import mixins, serializers, viewsets
 
 from apps.core.api.errors import ERROR_RESPONSES
 from apps.core.api.filters import IsoDateTimeFilter
+from apps.core.api.views import BygdAPIMixin
 from apps.core.models import Tombstone
 from apps.core.tombstones import KINDS
 
@@ -44,7 +45,7 @@ class RemovedSerializer(serializers.ModelSerializer):
 
 
 @extend_schema(responses={200: RemovedSerializer(many=True), **ERROR_RESPONSES}, tags=["sync"])
-class RemovedViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+class RemovedViewSet(BygdAPIMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
     """Items unpublished or deleted, oldest first; an item published again leaves this list."""
 
     serializer_class = RemovedSerializer

@@ -6,6 +6,8 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from apps.core.api.views import BygdAPIMixin
+
 
 class LanguageSerializer(serializers.Serializer):
     code = serializers.CharField()
@@ -19,7 +21,7 @@ class SiteInfoSerializer(serializers.Serializer):
     languages = LanguageSerializer(many=True)
 
 
-class SiteInfoView(APIView):
+class SiteInfoView(BygdAPIMixin, APIView):
     """What an external frontend needs before its first call: languages and time zone."""
 
     @extend_schema(responses=SiteInfoSerializer, operation_id="site_info", tags=["site"])

@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from apps.core.api.errors import ERROR_RESPONSES
 from apps.core.api.locale import LocaleContextMixin
 from apps.core.api.params import LOCALE_PARAMETERS
+from apps.core.api.views import BygdAPIMixin
 from apps.events.api.serializers import EventDetailSerializer, OccurrenceSerializer
 from apps.events.filters import CalendarFilter, base_queryset, only_in_locale
 from apps.events.listing import CategoryLabels, pages_by_key
@@ -35,7 +36,7 @@ from apps.events.models import EventOccurrence, EventSeries
         responses={200: EventDetailSerializer, **ERROR_RESPONSES},
     ),
 )
-class EventViewSet(LocaleContextMixin, viewsets.GenericViewSet):
+class EventViewSet(BygdAPIMixin, LocaleContextMixin, viewsets.GenericViewSet):
     """Public events of the calendar, one row per occurrence."""
 
     filterset_class = CalendarFilter

@@ -12,6 +12,7 @@ from apps.core.api.errors import ERROR_RESPONSES
 from apps.core.api.fields import OptionalEmailField, ReferenceSerializer, place_label
 from apps.core.api.locale import LocaleContextMixin
 from apps.core.api.params import LOCALE_PARAMETERS
+from apps.core.api.views import BygdAPIMixin
 from apps.core.locale import with_fallback
 from apps.network.api import ContactSerializer
 from apps.projects.api import theme_label
@@ -188,7 +189,7 @@ class CallDetailSerializer(CallSerializer):
         return AwardedTotalSerializer(rows, many=True).data
 
 
-class CallViewSet(LocaleContextMixin, viewsets.GenericViewSet):
+class CallViewSet(BygdAPIMixin, LocaleContextMixin, viewsets.GenericViewSet):
     """Funding calls: open and forthcoming first by deadline, then closed ones."""
 
     lookup_field = "identifier"

@@ -12,6 +12,7 @@ from apps.core.api.errors import ERROR_RESPONSES
 from apps.core.api.fields import ReferenceSerializer
 from apps.core.api.locale import LocaleContextMixin
 from apps.core.api.params import LOCALE_PARAMETERS
+from apps.core.api.views import BygdAPIMixin
 from apps.projects.models import ProjectPostPage
 from apps.projects.news.query import PostFilter, base_queryset
 
@@ -83,7 +84,7 @@ class PostDetailSerializer(PostSerializer):
         return names + ([post.byline] if post.byline else [])
 
 
-class NewsViewSet(LocaleContextMixin, viewsets.GenericViewSet):
+class NewsViewSet(BygdAPIMixin, LocaleContextMixin, viewsets.GenericViewSet):
     """Project blog posts and news, newest first."""
 
     serializer_class = PostSerializer
