@@ -3,6 +3,8 @@ downloads of any filtered result (CSV, JSON, 360Giving)."""
 
 from django.db.models import Prefetch
 from django.http import Http404, StreamingHttpResponse
+from django_filters.rest_framework import DjangoFilterBackend
+from django_filters.utils import translate_validation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, viewsets
@@ -16,10 +18,11 @@ from apps.core.api.pagination import FacetedPagination
 from apps.core.api.params import LOCALE_PARAMETERS
 from apps.core.locale import with_fallback
 from apps.projects.exports import csv_rows, json_rows, with_export_relations
+from apps.projects.facets import facet_counts
 from apps.projects.grants import grants_json
 from apps.projects.listing import with_translation_origin
 from apps.projects.models import ProjectPage, ProjectPartner, ProjectPlace, ProjectTheme, Theme
-from apps.projects.query import ProjectFilter, base_queryset, evaluate, facets
+from apps.projects.query import ProjectFilter, base_queryset
 
 
 def theme_label(row, field):
@@ -176,17 +179,32 @@ class ProjectViewSet(LocaleContextMixin, viewsets.GenericViewSet):
             )
         )
 
+    def filter_queryset(self, queryset):
+        """Keeps the bound filterset: the facets need each filter on its own."""
+        self.filterset = DjangoFilterBackend().get_filterset(self.request, queryset, self)
+        if not self.filterset.is_valid():
+            raise translate_validation(self.filterset.errors)
+        return self.filterset.qs
+
     def _filtered(self):
         return self.filter_queryset(self.get_queryset())
 
     @extend_schema(
+        description=(
+            "Projects matching every filter; the values of one filter (repeat the parameter) "
+            "are alternatives. `facets` counts, per filter, the projects each value gives with "
+            "all other filters applied but not that filter itself, so a filter's other values "
+            "stay visible and chosen values are listed even at 0. Ordering or filtering by "
+            "amount needs `currency` (400 otherwise): amounts in different currencies are "
+            "never compared."
+        ),
         parameters=LOCALE_PARAMETERS,
         responses={200: ProjectSerializer(many=True), **ERROR_RESPONSES},
     )
     def list(self, request):
-        queryset, ids = evaluate(self._filtered(), self.locale, self.fallback)
+        queryset = self._filtered()
         page = self.paginate_queryset(self._with_relations(queryset))
-        self.paginator.facets = facets(ids, self.locale)
+        self.paginator.facets = facet_counts(self.filterset, self.locale)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     @extend_schema(
