@@ -99,14 +99,15 @@ class Facet:
 
 def _count_union(pairs):
     """Distinct projects per value over several sources. The ORM cannot group a UNION, so the
-    union's own SQL (with its parameters) is wrapped in one GROUP BY."""
+    union's own SQL (compiled by Django, values passed as parameters) is wrapped in one GROUP BY;
+    only quoted column names are added to it."""
     union = pairs[0].union(*pairs[1:], all=True)
     sql, params = union.query.sql_with_params()
     connection = connections[union.db]
     value, project = (connection.ops.quote_name(name) for name in ("facet_value", "project"))
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {value}, COUNT(DISTINCT {project}) FROM ({sql}) pairs GROUP BY {value}",
+            f"SELECT {value}, COUNT(DISTINCT {project}) FROM ({sql}) pairs GROUP BY {value}",  # noqa: S608
             params,
         )
         return dict(cursor.fetchall())

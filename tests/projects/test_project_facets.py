@@ -19,7 +19,7 @@ def catalogue(project_index, themes, leader_alh):
     hembygd = OrganisationFactory(slug="hembygd", name="Hembygdsföreningen")
     region = OrganisationFactory(slug="region-kalmar", name="Region Kalmar län")
     leader = FundingProgrammeFactory(slug="leader", name="Leader")
-    a = make_project(
+    make_project(
         project_index,
         title="Allt som sker",
         identifier="A",

@@ -100,9 +100,7 @@ def test_undo_removes_the_value_added_last_not_the_last_in_the_form(client, proj
         {"theme": "culture", "organisation": "hembygd", "applied": unescape(applied)},
     ).text
     assert link(html, "Undo last filter") == [("organisation", "hembygd")]
-    without_history = client.get(
-        "/en/projects/?organisation=hembygd&theme=culture"
-    ).text
+    without_history = client.get("/en/projects/?organisation=hembygd&theme=culture").text
     assert link(without_history, "Undo last filter") == [("organisation", "hembygd")]
     reversed_link = client.get("/en/projects/?theme=culture&organisation=hembygd").text
     assert link(reversed_link, "Undo last filter") == [("theme", "culture")]
@@ -144,7 +142,11 @@ def test_page_query_count_stays_flat(client, project_index, themes):
 
     for i in range(3):
         make_project(
-            project_index, title=f"P{i}", themes=[themes["culture"]], places=["SE-0880"], publish=False
+            project_index,
+            title=f"P{i}",
+            themes=[themes["culture"]],
+            places=["SE-0880"],
+            publish=False,
         )
     queries()  # the first request fills per-process caches (site root paths, locales)
     few = queries()
