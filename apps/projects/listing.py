@@ -41,6 +41,7 @@ OTHER_FILTER_LABELS = {
 }
 FILTERS = [name for name in ProjectFilter.base_filters if name != "ordering"]
 NEEDS_CURRENCY = ("amount_min", "amount_max")
+SHOWN_VALUES = 10  # per checkbox group; the rest wait in a <details>, which needs no script
 APPLIED_MAX_LENGTH = 2000
 
 
@@ -52,10 +53,10 @@ def listing_context(request, index_page, per_page, paginator_class):
     if errors:
         params = _without_errors(params, errors)
         filterset = filtered(params, locale)
-    facets = facet_counts(filterset, locale) if filterset.is_valid() else {}
-    if errors or not filterset.is_valid():
-        queryset = ProjectPage.objects.none()
-    else:
+    valid = filterset.is_valid()
+    facets = facet_counts(filterset, locale) if valid else {}
+    queryset = ProjectPage.objects.none()
+    if valid and not errors:
         queryset = with_translation_origin(
             filterset.qs.select_related("locale", "owner_organisation", "listing_image", "image")
         )
@@ -142,9 +143,18 @@ def _options(items, params, name):
 
 
 def _groups(facets, params):
-    """The checkbox groups, in the API's order, that have values to show."""
-    return [
-        {"name": name, "legend": BY_NAME[name].legend, "items": _options(items, params, name)}
-        for name, items in facets.items()
-        if BY_NAME[name].multiple and items
-    ]
+    """The checkbox groups, in the API's order, that have values to show: the most frequent and
+    the chosen values first, the others (``more``) behind a disclosure."""
+    groups = []
+    for name, items in facets.items():
+        if not (BY_NAME[name].multiple and items):
+            continue
+        options = _options(items, params, name)
+        shown = [
+            option
+            for index, option in enumerate(options)
+            if index < SHOWN_VALUES or option["selected"]
+        ]
+        more = [option for option in options if option not in shown]
+        groups.append({"name": name, "legend": BY_NAME[name].legend, "items": shown, "more": more})
+    return groups

@@ -159,3 +159,23 @@ def test_page_query_count_stays_flat(client, project_index, themes):
             publish=False,
         )
     assert queries() == few
+
+
+def test_long_groups_show_the_first_values_and_the_rest_behind_a_disclosure(
+    client, project_index
+):
+    for i in range(12):
+        make_project(
+            project_index,
+            title=f"P{i}",
+            owner=OrganisationFactory(slug=f"org-{i:02}", name=f"Förening {i:02}"),
+            publish=False,
+        )
+    html = client.get("/en/projects/", {"organisation": "org-11"}).text
+    group = html[html.index("<legend>Organisation</legend>") :]
+    group = group[: group.index("</fieldset>")]
+    shown, hidden = group.split("<details>")
+    assert 'value="org-11" checked' in shown, "a chosen value is never hidden"
+    assert shown.count('type="checkbox"') == 11
+    assert "<summary>1 more</summary>" in hidden
+    assert hidden.count('type="checkbox"') == 1
