@@ -161,9 +161,7 @@ def test_page_query_count_stays_flat(client, project_index, themes):
     assert queries() == few
 
 
-def test_long_groups_show_the_first_values_and_the_rest_behind_a_disclosure(
-    client, project_index
-):
+def test_long_groups_show_the_first_values_and_the_rest_behind_a_disclosure(client, project_index):
     for i in range(12):
         make_project(
             project_index,
