@@ -11,7 +11,7 @@ from bench.setup import django_setup
 QUERIES = [
     {"q": "kulturhus", "theme": "culture"},
     {"theme": "events", "region": "SE-08"},
-    {"q": "solenergi", "year": "2020", "ordering": "amount"},
+    {"q": "solenergi", "year": "2020", "ordering": "amount", "currency": "SEK"},
 ]
 
 
@@ -20,7 +20,9 @@ def main():
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     django_setup()
+    from django.db import connection
     from django.test import Client
+    from django.test.utils import CaptureQueriesContext
 
     from apps.projects.models import ProjectPage
 
@@ -35,9 +37,13 @@ def main():
             times.append(time.perf_counter() - started)
             assert response.status_code == 200, response.content[:300]
         count = response.json()["count"]
+        with CaptureQueriesContext(connection) as ctx:  # `uncached` is read by no filter
+            client.get("/api/projects/", {**params, "uncached": "1"}, HTTP_HOST="127.0.0.1")
+        sql = sum(len(query["sql"]) for query in ctx.captured_queries)
         print(
             f"/api/projects/?{'&'.join(f'{k}={v}' for k, v in params.items())}: "
-            f"median {statistics.median(times) * 1000:.0f} ms over {args.runs} runs ({count} results, with facets)"
+            f"median {statistics.median(times) * 1000:.0f} ms over {args.runs} runs ({count} results, with facets); "
+            f"{len(ctx.captured_queries)} queries, {sql / 1000:.1f} KB of SQL"
         )
 
 

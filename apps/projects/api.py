@@ -5,6 +5,8 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils import translation
+from django_filters.rest_framework import DjangoFilterBackend
+from django_filters.utils import translate_validation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, viewsets
@@ -19,6 +21,7 @@ from apps.core.api.params import LOCALE_PARAMETERS
 from apps.core.api.views import BygdAPIMixin
 from apps.core.locale import with_fallback
 from apps.projects.exports import csv_rows, json_rows, with_export_relations
+from apps.projects.facets import facet_counts
 from apps.projects.grants import absolute_url, grants_package, package_json
 from apps.projects.listing import with_translation_origin
 from apps.projects.models import (
@@ -29,13 +32,7 @@ from apps.projects.models import (
     ProjectTheme,
     Theme,
 )
-from apps.projects.query import (
-    ProjectFilter,
-    base_queryset,
-    evaluate,
-    facets,
-    without_untranslated_copies,
-)
+from apps.projects.query import ProjectFilter, base_queryset, without_untranslated_copies
 
 
 def theme_label(row, field):
@@ -212,17 +209,32 @@ class ProjectViewSet(BygdAPIMixin, LocaleContextMixin, viewsets.GenericViewSet):
             )
         )
 
+    def filter_queryset(self, queryset):
+        """Keeps the bound filterset: the facets need each filter on its own."""
+        self.filterset = DjangoFilterBackend().get_filterset(self.request, queryset, self)
+        if not self.filterset.is_valid():
+            raise translate_validation(self.filterset.errors)
+        return self.filterset.qs
+
     def _filtered(self):
         return self.filter_queryset(self.get_queryset())
 
     @extend_schema(
+        description=(
+            "Projects matching every filter; the values of one filter (repeat the parameter) "
+            "are alternatives. `facets` counts, per filter, the projects each value gives with "
+            "all other filters applied but not that filter itself, so a filter's other values "
+            "stay visible and chosen values are listed even at 0. Ordering or filtering by "
+            "amount needs `currency` (400 otherwise): amounts in different currencies are "
+            "never compared."
+        ),
         parameters=LOCALE_PARAMETERS,
         responses={200: ProjectSerializer(many=True), **ERROR_RESPONSES},
     )
     def list(self, request):
-        queryset, ids = evaluate(self._filtered(), self.locale, self.fallback)
+        queryset = self._filtered()
         page = self.paginate_queryset(self._with_relations(queryset))
-        self.paginator.facets = facets(ids, self.locale)
+        self.paginator.facets = facet_counts(self.filterset, self.locale)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     @extend_schema(

@@ -1,10 +1,12 @@
 """One query definition for the project database, shared by the HTML pages, the JSON API and the
 CSV/JSON exports, so a shared URL gives the same projects everywhere.
 
-Everything stays in the database: filters are joins, facets are grouped counts over the filtered
-result (one query per facet), and text search uses PostgreSQL's full-text search with each row's
-own language dictionary (plain substring matching on SQLite). The text search is done here rather
-than through Wagtail search because facets and exports need a queryset, not a result list.
+Everything stays in the database: filters are joins, facets (``facets.py``) are grouped counts
+over subqueries of the filtered result, and text search uses PostgreSQL's full-text search with
+each row's own language dictionary (plain substring matching on SQLite). The text search is done
+here rather than through Wagtail search because facets and exports need a queryset, not a result
+list. Amounts are compared only within one currency: ordering or filtering by amount needs
+``currency``, because there is no exchange rate to compare SEK with DKK.
 """
 
 from datetime import date
@@ -12,8 +14,7 @@ from datetime import date
 import django_filters
 from django import forms
 from django.db import connection
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, When
-from django.utils import translation
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -21,13 +22,11 @@ from apps.core.api.filters import IsoDateFilter, IsoDateTimeFilter
 from apps.core.locale import with_fallback
 from apps.core.search_config import config_for_language
 from apps.network.models import Organisation, Place, PlaceKind
+from apps.projects.facets import BY_NAME
 from apps.projects.models import (
     FundingProgramme,
-    ProjectFunder,
     ProjectPage,
-    ProjectPlace,
     ProjectStatus,
-    ProjectTheme,
     ProjectTranslation,
     Theme,
     TranslationOrigin,
@@ -48,13 +47,24 @@ def slug_choices(model):
     ]
 
 
+def _facet(choices, **kwargs):
+    """A facet's filter: repeat the parameter for any of several values."""
+    return django_filters.MultipleChoiceFilter(choices=choices, method="filter_facet", **kwargs)
+
+
 def _place_field(kind, **kwargs):
-    return django_filters.ModelChoiceFilter(
+    return django_filters.ModelMultipleChoiceFilter(
         queryset=Place.objects.filter(kind=kind),
         to_field_name="identifier",
-        method="filter_place",
+        method="filter_facet",
         **kwargs,
     )
+
+
+AMOUNT_NEEDS_CURRENCY = _(
+    "Choose a currency to sort or filter by amount: amounts in different currencies are not "
+    "compared."
+)
 
 
 class ProjectFilterForm(forms.Form):
@@ -65,24 +75,17 @@ class ProjectFilterForm(forms.Form):
             self.add_error(
                 "amount_max", forms.ValidationError(_("Must not be smaller than amount_min."))
             )
+        by_amount = data.get("ordering") == "amount" or low is not None or high is not None
+        if by_amount and not data.get("currency") and "currency" not in self.errors:
+            self.add_error("currency", forms.ValidationError(AMOUNT_NEEDS_CURRENCY))
         return data
 
 
 class ProjectFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", max_length=200, help_text="Full-text search")
-    theme = django_filters.MultipleChoiceFilter(
-        choices=slug_choices(Theme),
-        field_name="themes__theme__slug",
-        distinct=True,
-        help_text="Theme slug; repeat for any of several",
-    )
-    status = django_filters.ChoiceFilter(choices=ProjectStatus.choices, field_name="current_status")
-    country = django_filters.ModelChoiceFilter(
-        queryset=Place.objects.filter(kind=PlaceKind.COUNTRY),
-        to_field_name="identifier",
-        method="filter_country",
-        help_text="ISO code, e.g. SE",
-    )
+    theme = _facet(slug_choices(Theme), help_text="Theme slug; repeat for any of several")
+    status = _facet(ProjectStatus.choices, help_text="Status; repeat for any of several")
+    country = _place_field(PlaceKind.COUNTRY, help_text="ISO code, e.g. SE; repeat for any")
     region = _place_field(PlaceKind.REGION, help_text="Region identifier, e.g. SE-08")
     municipality = _place_field(
         PlaceKind.MUNICIPALITY, help_text="Municipality identifier, e.g. SE-0884"
@@ -90,21 +93,10 @@ class ProjectFilter(django_filters.FilterSet):
     leader_area = _place_field(
         PlaceKind.LEADER_AREA, help_text="Leader area identifier, e.g. leader-alh"
     )
-    programme = django_filters.ChoiceFilter(
-        choices=slug_choices(FundingProgramme),
-        field_name="funding_programme__slug",
-        help_text="Funding programme slug",
-    )
-    funder = django_filters.ChoiceFilter(
-        choices=slug_choices(Organisation),
-        field_name="funders__organisation__slug",
-        distinct=True,
-        help_text="Organisation slug",
-    )
-    organisation = django_filters.ChoiceFilter(
-        choices=slug_choices(Organisation),
-        method="filter_organisation",
-        help_text="Owner, partner or funder (organisation slug)",
+    programme = _facet(slug_choices(FundingProgramme), help_text="Funding programme slug")
+    funder = _facet(slug_choices(Organisation), help_text="Funder (organisation slug)")
+    organisation = _facet(
+        slug_choices(Organisation), help_text="Owner, partner or funder (organisation slug)"
     )
     year = django_filters.NumberFilter(
         method="filter_year", min_value=1900, max_value=2200, help_text="Active during this year"
@@ -113,12 +105,25 @@ class ProjectFilter(django_filters.FilterSet):
         method="filter_active_on", help_text="Active on this date (YYYY-MM-DD)"
     )
     amount_min = django_filters.NumberFilter(
-        field_name="amount_granted", lookup_expr="gte", min_value=0
+        field_name="amount_granted",
+        lookup_expr="gte",
+        min_value=0,
+        help_text="Amount granted at least this much; needs `currency`",
     )
     amount_max = django_filters.NumberFilter(
-        field_name="amount_granted", lookup_expr="lte", min_value=0
+        field_name="amount_granted",
+        lookup_expr="lte",
+        min_value=0,
+        help_text="Amount granted at most this much; needs `currency`",
     )
-    currency = django_filters.ChoiceFilter(choices=ProjectPage._meta.get_field("currency").choices)
+    currency = django_filters.ChoiceFilter(
+        choices=ProjectPage._meta.get_field("currency").choices,
+        help_text=(
+            "Only amounts in this currency. Required with ordering=amount, amount_min and "
+            "amount_max: amounts in different currencies are never compared (there is no "
+            "exchange rate), so without it those answer 400."
+        ),
+    )
     modified_since = IsoDateTimeFilter(
         field_name="last_published_at",
         lookup_expr="gte",
@@ -128,7 +133,7 @@ class ProjectFilter(django_filters.FilterSet):
         choices=[(key, key) for key in ORDERINGS],
         method="filter_ordering",
         empty_label=None,
-        help_text="newest, title, amount or start",
+        help_text="newest, title, amount (needs `currency`) or start",
     )
 
     class Meta:
@@ -161,25 +166,10 @@ class ProjectFilter(django_filters.FilterSet):
             | Q(identifier__iexact=value)
         )
 
-    def filter_country(self, queryset, name, value: Place):
-        return queryset.filter(places__place__country=value.country).distinct()
-
-    def filter_place(self, queryset, name, value: Place):
-        place = value
-        if place.kind == PlaceKind.REGION:
-            condition = Q(places__place=place) | Q(places__place__parent=place)
-        elif place.kind == PlaceKind.MUNICIPALITY:
-            condition = Q(places__place=place) | Q(places__place__covers=place)
-        else:
-            condition = Q(places__place=place) | Q(places__place__leader_areas=place)
-        return queryset.filter(condition).distinct()
-
-    def filter_organisation(self, queryset, name, value: str):
-        return queryset.filter(
-            Q(owner_organisation__slug=value)
-            | Q(funders__organisation__slug=value)
-            | Q(partners__organisation__slug=value)
-        ).distinct()
+    def filter_facet(self, queryset, name, values):
+        """Projects with any of the values (places arrive as rows, the rest as codes)."""
+        codes = [getattr(value, "identifier", value) for value in values]
+        return queryset.filter(BY_NAME[name].matching(codes)) if codes else queryset
 
     def filter_year(self, queryset, name, value: int):
         year = int(value)
@@ -204,6 +194,17 @@ class ProjectFilter(django_filters.FilterSet):
             queryset = queryset.order_by(*ORDERINGS["newest"])
         return queryset
 
+    def queryset_without(self, name):
+        """The result of every filter but ``name``: what facet ``name`` counts. Only on a valid
+        filterset."""
+        if not self.form.cleaned_data.get(name):
+            return self.qs
+        queryset = self.queryset
+        for other, value in self.form.cleaned_data.items():
+            if other != name:
+                queryset = self.filters[other].filter(queryset, value)
+        return queryset
+
 
 def without_untranslated_copies(queryset):
     """Drop language versions that are still the original's text (origin NONE), so listings and
@@ -225,123 +226,3 @@ def base_queryset(locale, fallback=True):
 def filtered(params, locale, fallback=True):
     """Returns the bound ProjectFilter; check ``is_valid()`` before using ``.qs``."""
     return ProjectFilter(params, queryset=base_queryset(locale, fallback))
-
-
-MATERIALISE_LIMIT = 5000
-
-
-def _result_ids(queryset):
-    """The filtered ids as a literal list when the result is small (bounded), so the eight facet
-    queries do not each re-run the text search and fallback subqueries; a subquery otherwise."""
-    pks = list(queryset.order_by().values_list("pk", flat=True)[: MATERIALISE_LIMIT + 1])
-    return pks if len(pks) <= MATERIALISE_LIMIT else queryset.order_by().values("pk")
-
-
-def _labels(model, slugs, locale):
-    rows = with_fallback(model.objects.filter(slug__in=slugs), locale).values_list("slug", "name")
-    return dict(rows)
-
-
-def evaluate(result, locale, fallback=True):
-    """The result queryset and its ids, from the filtered queryset (or the bound, valid
-    ProjectFilter). A small result is narrowed to a literal id list once, so the count, the page
-    and the facets do not each repeat the text search and fallback work."""
-    queryset = getattr(result, "qs", result)
-    ids = _result_ids(queryset)
-    if isinstance(ids, list):
-        queryset = (
-            base_queryset(locale, fallback).filter(pk__in=ids).order_by(*queryset.query.order_by)
-        )
-    return queryset, ids
-
-
-def facets(ids, locale):
-    """Counts per filter value for the result ``ids``, each with its label in ``locale``."""
-    language = locale.language_code
-    result = {}
-
-    status_counts = (
-        ProjectPage.objects.filter(pk__in=ids)
-        .with_status()
-        .order_by()
-        .values("current_status")
-        .annotate(n=Count("pk"))
-    )
-    result["status"] = [
-        {
-            "value": row["current_status"],
-            "label": _status_label(row["current_status"], language),
-            "count": row["n"],
-        }
-        for row in sorted(
-            status_counts, key=lambda row: list(ProjectStatus.values).index(row["current_status"])
-        )
-    ]
-
-    theme_counts = dict(
-        ProjectTheme.objects.filter(page__in=ids)
-        .order_by()
-        .values("theme__slug")
-        .annotate(n=Count("page", distinct=True))
-        .values_list("theme__slug", "n")
-    )
-    labels = _labels(Theme, theme_counts, locale)
-    result["theme"] = _sorted_facet(theme_counts, labels)
-
-    place_rows = ProjectPlace.objects.filter(page__in=ids).order_by()
-    for facet, condition, key in (
-        ("country", Q(), "place__country"),
-        ("region", Q(place__kind=PlaceKind.REGION) | Q(place__kind=PlaceKind.MUNICIPALITY), None),
-        ("municipality", Q(place__kind=PlaceKind.MUNICIPALITY), "place__identifier"),
-        ("leader_area", Q(place__kind=PlaceKind.LEADER_AREA), "place__identifier"),
-    ):
-        if key is None:
-            region = Case(
-                When(place__kind=PlaceKind.REGION, then=F("place__identifier")),
-                default=F("place__parent__identifier"),
-            )
-            counts_qs = place_rows.filter(condition).annotate(key=region)
-        else:
-            counts_qs = place_rows.filter(condition).annotate(key=F(key))
-        counts = dict(
-            counts_qs.values("key").annotate(n=Count("page", distinct=True)).values_list("key", "n")
-        )
-        names = {
-            place.identifier: place.label(language)
-            for place in Place.objects.filter(identifier__in=[k for k in counts if k])
-        }
-        result[facet] = _sorted_facet({k: v for k, v in counts.items() if k}, names)
-
-    programme_counts = dict(
-        ProjectPage.objects.filter(pk__in=ids, funding_programme__isnull=False)
-        .order_by()
-        .values("funding_programme__slug")
-        .annotate(n=Count("pk"))
-        .values_list("funding_programme__slug", "n")
-    )
-    result["programme"] = _sorted_facet(
-        programme_counts, _labels(FundingProgramme, programme_counts, locale)
-    )
-
-    funder_counts = dict(
-        ProjectFunder.objects.filter(page__in=ids)
-        .order_by()
-        .values("organisation__slug")
-        .annotate(n=Count("page", distinct=True))
-        .values_list("organisation__slug", "n")
-    )
-    result["funder"] = _sorted_facet(funder_counts, _labels(Organisation, funder_counts, locale))
-    return result
-
-
-def _status_label(value, language):
-    with translation.override(language):
-        return str(ProjectStatus(value).label)
-
-
-def _sorted_facet(counts, labels):
-    items = [
-        {"value": value, "label": labels.get(value, value), "count": count}
-        for value, count in counts.items()
-    ]
-    return sorted(items, key=lambda item: (-item["count"], item["label"]))

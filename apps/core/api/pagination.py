@@ -66,8 +66,8 @@ FACET_VALUE_SCHEMA = {
 
 
 class FacetedPagination(BygdPagination):
-    """The page plus `facets`: per filter, the values found in the whole filtered result with
-    their counts. The view computes them and sets `facets` before asking for the response."""
+    """The page plus `facets`: per filter, its values with how many results each gives. The view
+    computes them and sets `facets` before asking for the response."""
 
     facets = None
 
@@ -80,7 +80,10 @@ class FacetedPagination(BygdPagination):
         response = super().get_paginated_response_schema(schema)
         response["properties"]["facets"] = {
             "type": "object",
-            "description": "Per filter name, the values in the filtered result and their counts",
+            "description": (
+                "Per filter name, its values and how many results each gives with every other "
+                "filter applied but not this one; chosen values are listed even at 0"
+            ),
             "additionalProperties": {"type": "array", "items": FACET_VALUE_SCHEMA},
         }
         response["required"] = [*response["required"], "facets"]

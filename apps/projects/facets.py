@@ -1,0 +1,225 @@
+"""The project database's facets, defined once for filtering and for counting, so a facet's count
+is always what choosing that value gives.
+
+A facet is a list of sources; a source is a table of (value, project) rows: a theme row gives
+(theme slug, project), a Leader-area place gives (each municipality it covers, project). Filtering
+by values keeps the projects with a matching row in any source (OR within a facet); counting
+groups the rows of the projects in a result (each project once per value). Counts are
+disjunctive: each facet counts the result of every filter but its own, so a facet's other
+values stay visible with the projects they would add, and the counts of different facets
+intersect. Each facet is one aggregate query over a subquery of the filtered projects; the
+result's ids never travel as literal lists (issue 19).
+
+Who funds a project is defined once (`FUNDER`), for the funder and the organisation facets.
+"""
+
+from dataclasses import dataclass
+
+from django.db import connections
+from django.db.models import Count, F, Q
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from apps.core.locale import with_fallback
+from apps.network.models import Organisation, Place, PlaceKind
+from apps.projects.models import (
+    FundingProgramme,
+    ProjectFunder,
+    ProjectPage,
+    ProjectPartner,
+    ProjectPlace,
+    ProjectStatus,
+    ProjectTheme,
+    Theme,
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Rows linking a project (``project``: the path to its pk) to a facet value (``value``)."""
+
+    rows: object  # a callable returning the rows' queryset, read at query time
+    value: str
+    project: str = "page"
+
+    def matching(self, values):
+        """A condition on projects: one of its rows has one of ``values``."""
+        lookup = {f"{self.value}__in": list(values)}
+        if self.project == "pk":
+            return Q(**lookup)
+        return Q(pk__in=self.rows().filter(**lookup).values(self.project))
+
+    def pairs(self, projects):
+        """(facet_value, project) rows of the projects in the subquery ``projects``."""
+        return (
+            self.rows()
+            .filter(**{f"{self.project}__in": projects, f"{self.value}__isnull": False})
+            .order_by()
+            .values(facet_value=F(self.value), project=F(self.project))
+        )
+
+
+def _projects():
+    return ProjectPage.objects.all()
+
+
+def _place_rows(**condition):
+    return lambda: ProjectPlace.objects.filter(**condition)
+
+
+FUNDER = Source(lambda: ProjectFunder.objects, "organisation__slug")
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    legend: str
+    sources: tuple
+    labels: str = "code"  # which vocabulary names the values
+    multiple: bool = True  # checkboxes; currency is one choice, as amounts need exactly one
+
+    def matching(self, values):
+        condition = Q()
+        for source in self.sources:
+            condition |= source.matching(values)
+        return condition
+
+    def count(self, projects):
+        """{value: number of projects} for the projects in the subquery, in one query."""
+        pairs = [source.pairs(projects) for source in self.sources]
+        if len(pairs) == 1:
+            rows = (
+                pairs[0]
+                .values("facet_value")
+                .annotate(n=Count("project", distinct=True))
+                .values_list("facet_value", "n")
+            )
+            return dict(rows)
+        return _count_union(pairs)
+
+
+def _count_union(pairs):
+    """Distinct projects per value over several sources. The ORM cannot group a UNION, so the
+    union's own SQL (compiled by Django, values passed as parameters) is wrapped in one GROUP BY;
+    only quoted column names are added to it."""
+    union = pairs[0].union(*pairs[1:], all=True)
+    sql, params = union.query.sql_with_params()
+    connection = connections[union.db]
+    value, project = (connection.ops.quote_name(name) for name in ("facet_value", "project"))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {value}, COUNT(DISTINCT {project}) FROM ({sql}) pairs GROUP BY {value}",  # noqa: S608
+            params,
+        )
+        return dict(cursor.fetchall())
+
+
+def _place_facet(name, legend, kind, *reach):
+    """A place kind reached from a project's place itself or through ``reach`` (a region from
+    its municipalities, a municipality from the Leader areas covering it, and back)."""
+    sources = [Source(_place_rows(place__kind=kind), "place__identifier")]
+    sources += [
+        Source(_place_rows(**{f"place__{path}__kind": kind}), f"place__{path}__identifier")
+        for path in reach
+    ]
+    return Facet(name, legend, tuple(sources), labels="place")
+
+
+FACETS = (
+    Facet(
+        "status",
+        _("Status"),
+        (Source(lambda: ProjectPage.objects.with_status(), "current_status", "pk"),),
+        labels="status",
+    ),
+    Facet("theme", _("Theme"), (Source(lambda: ProjectTheme.objects, "theme__slug"),), "theme"),
+    Facet("country", _("Country"), (Source(_place_rows(), "place__country"),), "place"),
+    _place_facet("region", _("Region"), PlaceKind.REGION, "parent"),
+    _place_facet("municipality", _("Municipality"), PlaceKind.MUNICIPALITY, "covers"),
+    _place_facet("leader_area", _("Leader area"), PlaceKind.LEADER_AREA, "leader_areas"),
+    Facet(
+        "programme",
+        _("Funding programme"),
+        (Source(_projects, "funding_programme__slug", "pk"),),
+        "programme",
+    ),
+    Facet("funder", _("Funder"), (FUNDER,), "organisation"),
+    Facet(
+        "organisation",
+        _("Organisation"),
+        (
+            Source(_projects, "owner_organisation__slug", "pk"),
+            FUNDER,
+            Source(lambda: ProjectPartner.objects, "organisation__slug"),
+        ),
+        "organisation",
+    ),
+    Facet(
+        "currency",
+        _("Currency"),
+        (Source(_projects, "currency", "pk"),),
+        multiple=False,
+    ),
+)
+BY_NAME = {facet.name: facet for facet in FACETS}
+
+
+def facet_counts(filterset, locale):
+    """Per facet, its values in the filtered result with counts and labels in ``locale``. Values
+    the request chose are listed even at zero, so they can be unchosen."""
+    counts = {}
+    for facet in FACETS:
+        projects = filterset.queryset_without(facet.name).order_by().values("pk")
+        counts[facet.name] = facet.count(projects)
+        for value in _chosen(filterset.data, facet.name):
+            counts[facet.name].setdefault(value, 0)
+    labels = _labels(counts, locale)
+    return {
+        facet.name: _sorted(counts[facet.name], labels[facet.labels], facet.name == "status")
+        for facet in FACETS
+    }
+
+
+def _chosen(data, name):
+    values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+    return [value for value in values if value]
+
+
+def _labels(counts, locale):
+    """{vocabulary: {value: label}}, one query per vocabulary that has values."""
+    wanted = {}
+    for facet in FACETS:
+        wanted.setdefault(facet.labels, set()).update(counts[facet.name])
+    language = locale.language_code
+    labels = {"code": {}}
+    with translation.override(language):
+        labels["status"] = {value: str(label) for value, label in ProjectStatus.choices}
+    places = Place.objects.filter(identifier__in=wanted["place"]) if wanted["place"] else []
+    labels["place"] = {place.identifier: place.label(language) for place in places}
+    for vocabulary, model in (
+        ("theme", Theme),
+        ("programme", FundingProgramme),
+        ("organisation", Organisation),
+    ):
+        slugs = wanted[vocabulary]
+        labels[vocabulary] = (
+            dict(
+                with_fallback(model.objects.filter(slug__in=slugs), locale).values_list(
+                    "slug", "name"
+                )
+            )
+            if slugs
+            else {}
+        )
+    return labels
+
+
+def _sorted(counts, labels, in_declared_order=False):
+    items = [
+        {"value": value, "label": labels.get(value, value), "count": count}
+        for value, count in counts.items()
+    ]
+    if in_declared_order:
+        order = list(ProjectStatus.values)
+        return sorted(items, key=lambda item: order.index(item["value"]))
+    return sorted(items, key=lambda item: (-item["count"], item["label"]))
