@@ -380,7 +380,7 @@ def test_360giving_marks_grants_from_open_calls(client, calls, project_index):
         amount="500",
         identifier="X-1",
         award_date=awarded,
-        funder=calls["soon"].funder,
+        funders=[(calls["soon"].funder, None)],
     )
     grants = {
         g["id"]: g for g in json.loads(client.get("/api/projects/360giving.json").content)["grants"]
