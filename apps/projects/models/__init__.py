@@ -27,6 +27,7 @@ from apps.projects.models.relations import (
     ProjectTranslation,
     TranslationOrigin,
 )
+from apps.projects.models.search_document import ProjectSearchDocument
 from apps.projects.models.taxonomy import FundingProgramme, Theme
 
 __all__ = [
@@ -54,6 +55,7 @@ __all__ = [
     "ProjectPage",
     "ProjectPartner",
     "ProjectPlace",
+    "ProjectSearchDocument",
     "ProjectStatus",
     "ProjectTheme",
     "ProjectTranslation",

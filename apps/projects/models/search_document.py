@@ -1,0 +1,25 @@
+"""What the project database's text search reads: one row per live project page with its
+searchable text already gathered (title, summary, description, organisations, places, people)
+and, on PostgreSQL, stemmed into a stored vector in the page's own language. Kept beside the page
+so searching joins one indexed row instead of building vectors from several tables per request.
+"""
+
+from django.db import models
+
+from apps.core.text_search import TsVectorField
+
+
+class ProjectSearchDocument(models.Model):
+    page = models.OneToOneField(
+        "projects.ProjectPage",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_document",
+    )
+    config = models.CharField(max_length=32, help_text="PostgreSQL text-search configuration")
+    heading = models.TextField(help_text="Title, acronym and identifier, folded")
+    content = models.TextField(help_text="Everything else searchable, folded")
+    vector = TsVectorField(null=True, editable=False)
+
+    def __str__(self):
+        return self.heading
