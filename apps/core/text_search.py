@@ -13,7 +13,7 @@ import unicodedata
 
 from django.db import connections, models
 from django.db.backends.signals import connection_created
-from django.db.models import Func, Q
+from django.db.models import Func, Lookup, Q
 
 SQLITE_FUNCTION = "bygd_casefold"
 WORD = re.compile(r"\w+")
@@ -54,6 +54,18 @@ class TsVectorField(models.Field):
 
     def db_type(self, connection):
         return "tsvector" if connection.vendor == "postgresql" else "text"
+
+
+@TsVectorField.register_lookup
+class Matches(Lookup):
+    """``vector__matches=SearchQuery(...)``: the @@ operator on PostgreSQL."""
+
+    lookup_name = "matches"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} @@ {rhs}", (*lhs_params, *rhs_params)
 
 
 def contains_folded(queryset, fields, text):

@@ -113,7 +113,7 @@ def _matching_postgresql(queryset, tsquery):
     ranks = []
     for config in configs:
         query = SearchQuery(tsquery, config=config, search_type="raw")
-        condition |= Q(search_document__config=config, search_document__vector=query)
+        condition |= Q(search_document__config=config, search_document__vector__matches=query)
         ranks.append(
             When(
                 search_document__config=config, then=SearchRank(F("search_document__vector"), query)

@@ -28,3 +28,12 @@ def test_organisation_search_in_the_admin(admin_client, sv):
     response = admin_client.get("/admin/snippets/network/organisation/", {"q": "Astrid"})
     assert "Astrid Lindgrens Hembygd" in response.text
     assert "Region Kalmar län" not in response.text
+
+
+def test_place_chooser_finds_shipped_municipalities(admin_client):
+    """Shipped places come from a data migration; they must be in the search index anyway."""
+    response = admin_client.get("/admin/snippets/choose/network/place/results/", {"q": "Vimmerby"})
+    assert response.status_code == 200
+    assert "Vimmerby" in response.text
+    response = admin_client.get("/admin/snippets/choose/network/place/results/", {"q": "Nyköp"})
+    assert "Nyköping" in response.text
