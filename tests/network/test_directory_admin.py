@@ -37,3 +37,17 @@ def test_place_chooser_finds_shipped_municipalities(admin_client):
     assert "Vimmerby" in response.text
     response = admin_client.get("/admin/snippets/choose/network/place/results/", {"q": "Nyköp"})
     assert "Nyköping" in response.text
+
+
+def test_place_chooser_lists_by_country_then_region_then_name(admin_client):
+    response = admin_client.get("/admin/snippets/choose/network/place/", {"p": 3})
+    assert response.status_code == 200
+    shown = list(response.context["results"])
+    assert shown, "the third page of a long list"
+    for before, after in zip(shown, shown[1:]):
+        assert before.country <= after.country
+        if before.country == after.country and after.kind == "municipality":
+            region = after.parent
+            assert before in (region, *region.children.all()), "municipalities follow their region"
+            if before.kind == "municipality":
+                assert before.name <= after.name
