@@ -70,9 +70,7 @@ def test_nordic_capitals_match_small_letters(client, catalogue):
     assert search(client, "NYKÖPING") == ["BODY-1"]
 
 
-def test_relevance_is_the_default_order_with_a_query_and_newest_stays_selectable(
-    client, catalogue
-):
+def test_relevance_is_the_default_order_with_a_query_and_newest_stays_selectable(client, catalogue):
     assert search(client, "mötesplats") == ["TITLE-2", "BODY-1"], "title match first"
     assert search(client, "mötesplats", ordering="newest") == ["BODY-1", "TITLE-2"]
     assert search(client, "mötesplats", ordering="relevance") == ["TITLE-2", "BODY-1"]

@@ -32,9 +32,9 @@ class Migration(migrations.Migration):
             name='ProjectSearchDocument',
             fields=[
                 ('page', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='search_document', serialize=False, to='projects.projectpage')),
-                ('config', models.CharField(help_text='PostgreSQL text-search configuration', max_length=32)),
-                ('heading', models.TextField(help_text='Title, acronym and identifier, folded')),
-                ('content', models.TextField(help_text='Everything else searchable, folded')),
+                ('config', models.CharField(max_length=32)),
+                ('heading', models.TextField()),
+                ('content', models.TextField()),
                 ('vector', apps.core.text_search.TsVectorField(editable=False, null=True)),
             ],
         ),

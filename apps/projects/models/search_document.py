@@ -16,9 +16,12 @@ class ProjectSearchDocument(models.Model):
         primary_key=True,
         related_name="search_document",
     )
-    config = models.CharField(max_length=32, help_text="PostgreSQL text-search configuration")
-    heading = models.TextField(help_text="Title, acronym and identifier, folded")
-    content = models.TextField(help_text="Everything else searchable, folded")
+    # The PostgreSQL text-search configuration of the page's language (core.search_config).
+    config = models.CharField(max_length=32)
+    # Folded (core.text_search.fold): title, acronym and identifier, which rank highest…
+    heading = models.TextField()
+    # …and everything else searchable.
+    content = models.TextField()
     vector = TsVectorField(null=True, editable=False)
 
     def __str__(self):
