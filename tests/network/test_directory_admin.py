@@ -1,6 +1,7 @@
 import pytest
 
 from apps.network.factories import OrganisationFactory, PersonFactory
+from apps.network.models import Place
 
 pytestmark = pytest.mark.django_db
 
@@ -40,13 +41,14 @@ def test_place_chooser_finds_shipped_municipalities(admin_client):
 
 
 def test_place_chooser_lists_by_country_then_region_then_name(admin_client):
-    response = admin_client.get("/admin/snippets/choose/network/place/", {"p": 3})
+    before_denmark = Place.objects.filter(country__lt="DK").count()
+    page = before_denmark // 10 + 2  # a page of Danish regions and municipalities
+    response = admin_client.get("/admin/snippets/choose/network/place/", {"p": page})
     assert response.status_code == 200
     shown = list(response.context["results"])
-    assert shown, "the third page of a long list"
+    assert {place.country for place in shown} == {"DK"}
     for before, after in zip(shown, shown[1:], strict=False):
-        assert before.country <= after.country
-        if before.country == after.country and after.kind == "municipality":
+        if after.kind == "municipality":
             region = after.parent
             assert before in (region, *region.children.all()), "municipalities follow their region"
             if before.kind == "municipality":
