@@ -125,7 +125,7 @@ def test_update_project_search_fills_documents_written_in_bulk(client, catalogue
     assert sorted(search(client, "teater")) == ["TITLE-1", "TITLE-2"]
 
 
-def test_search_query_count_stays_flat(client, project_index, django_assert_max_num_queries):
+def test_search_query_count_stays_flat(client, project_index):
     make_project(project_index, title="Kulturhus 0", identifier="K-0", publish=False)
 
     def count():
