@@ -11,8 +11,9 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.core import checks
 
-        from apps.core import content_version
+        from apps.core import content_version, text_search
         from apps.core.checks import check_settings
 
         content_version.connect()
+        text_search.connect()
         checks.register(check_settings)

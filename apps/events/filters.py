@@ -16,6 +16,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from apps.core.api.filters import AS_GIVEN, BooleanFilter, IsoDateTimeFilter
+from apps.core.text_search import contains_folded
 from apps.events.models import (
     Audience,
     EventCategory,
@@ -232,9 +233,7 @@ class CalendarFilter(django_filters.FilterSet):
         words = value.strip()[:100]
         if not words:
             return queryset
-        matches = EventPage.objects.live().filter(
-            Q(title__icontains=words) | Q(summary__icontains=words)
-        )
+        matches = contains_folded(EventPage.objects.live(), ["title", "summary"], words)
         return queryset.filter(series__key__in=matches.values("translation_key"))
 
     def filter_modified_since(self, queryset, name, value):

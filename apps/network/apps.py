@@ -10,7 +10,9 @@ class NetworkConfig(AppConfig):
 
     def ready(self):
         from apps.core import content_version, tombstones
+        from apps.network import search_index
         from apps.network.models import Organisation
 
         content_version.register_public(self)
         tombstones.register(Organisation, "organisation", lambda organisation: organisation.slug)
+        search_index.connect(self)

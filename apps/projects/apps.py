@@ -12,12 +12,13 @@ class ProjectsConfig(AppConfig):
         from django.core import checks
 
         from apps.core import content_version
-        from apps.projects import newsletter_content, sections, signals
+        from apps.projects import newsletter_content, search, sections, signals
         from apps.projects.calls import sections as call_sections
         from apps.projects.checks import check_settings
         from apps.projects.news import sections as news_sections
 
         signals.connect()
+        search.connect(self)
         sections.register()
         news_sections.register()
         newsletter_content.register()

@@ -25,6 +25,7 @@ def with_translation_origin(queryset):
 
 
 ORDERING_CHOICES = [
+    ("relevance", _("Relevance")),
     ("newest", _("Newest")),
     ("title", _("Title")),
     ("amount", _("Amount granted")),

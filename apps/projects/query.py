@@ -13,14 +13,11 @@ from datetime import date
 
 import django_filters
 from django import forms
-from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from apps.core.api.filters import IsoDateFilter, IsoDateTimeFilter
 from apps.core.locale import with_fallback
-from apps.core.search_config import config_for_language
 from apps.network.models import Organisation, Place, PlaceKind
 from apps.projects.facets import BY_NAME
 from apps.projects.models import (
@@ -31,6 +28,7 @@ from apps.projects.models import (
     Theme,
     TranslationOrigin,
 )
+from apps.projects.search import matching
 
 ORDERINGS = {
     "newest": ("-first_published_at", "-pk"),
@@ -38,6 +36,7 @@ ORDERINGS = {
     "amount": (F("amount_granted").desc(nulls_last=True), "pk"),
     "start": (F("start_date").asc(nulls_last=True), "pk"),
 }
+RELEVANCE = "relevance"
 
 
 def slug_choices(model):
@@ -130,10 +129,13 @@ class ProjectFilter(django_filters.FilterSet):
         help_text="Only items published since then; removals are listed at /api/removed/.",
     )
     ordering = django_filters.ChoiceFilter(
-        choices=[(key, key) for key in ORDERINGS],
+        choices=[(key, key) for key in [RELEVANCE, *ORDERINGS]],
         method="filter_ordering",
         empty_label=None,
-        help_text="newest, title, amount (needs `currency`) or start",
+        help_text=(
+            "relevance (the default with q; newest without), newest, title, amount (needs "
+            "`currency`) or start"
+        ),
     )
 
     class Meta:
@@ -145,26 +147,8 @@ class ProjectFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        if connection.vendor == "postgresql":
-            from django.contrib.postgres.search import SearchQuery, SearchVector
-
-            matches = Q()
-            for pk, code in Locale.objects.values_list("pk", "language_code"):
-                config = config_for_language(code)
-                name = f"_search_{code}"
-                vector = SearchVector("title", "acronym", "summary", "identifier", config=config)
-                queryset = queryset.annotate(**{name: vector})
-                matches |= Q(
-                    locale_id=pk,
-                    **{name: SearchQuery(value, config=config, search_type="websearch")},
-                )
-            return queryset.filter(matches)
-        return queryset.filter(
-            Q(title__icontains=value)
-            | Q(summary__icontains=value)
-            | Q(acronym__icontains=value)
-            | Q(identifier__iexact=value)
-        )
+        queryset, self._search_rank = matching(queryset, value)
+        return queryset
 
     def filter_facet(self, queryset, name, values):
         """Projects with any of the values (places arrive as rows, the rest as codes)."""
@@ -185,13 +169,20 @@ class ProjectFilter(django_filters.FilterSet):
         )
 
     def filter_ordering(self, queryset, name, value):
-        return queryset.order_by(*ORDERINGS[value])
+        return queryset.order_by(*self._ordering(value))
+
+    def _ordering(self, value):
+        """Relevance needs a text search; without one it is the same as newest."""
+        rank = getattr(self, "_search_rank", None)
+        if value == RELEVANCE and rank is not None:
+            return (rank.desc(), *ORDERINGS["newest"])
+        return ORDERINGS.get(value, ORDERINGS["newest"])
 
     @property
     def qs(self):
         queryset = super().qs
         if not self.form.cleaned_data.get("ordering"):
-            queryset = queryset.order_by(*ORDERINGS["newest"])
+            queryset = queryset.order_by(*self._ordering(RELEVANCE))
         return queryset
 
     def queryset_without(self, name):

@@ -29,6 +29,7 @@ from apps.projects.models.relations import (
     ProjectTranslation,
     TranslationOrigin,
 )
+from apps.projects.models.search_document import ProjectSearchDocument
 from apps.projects.models.taxonomy import FundingProgramme, Theme
 
 __all__ = [
@@ -58,6 +59,7 @@ __all__ = [
     "ProjectPage",
     "ProjectPartner",
     "ProjectPlace",
+    "ProjectSearchDocument",
     "ProjectStatus",
     "ProjectTheme",
     "ProjectTranslation",
