@@ -24,7 +24,7 @@ def drop_gin_index(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0004_funding_calls'),
+        ('projects', '0006_shared_facts_funders_partner_roles'),
     ]
 
     operations = [
