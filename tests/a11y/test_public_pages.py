@@ -1,0 +1,154 @@
+"""Every public page type, in Swedish and English, as a visitor's browser and a validator see it:
+no axe-core WCAG 2.1 AA violation in headless Chromium and no Nu HTML Checker (vnu) error in the
+served HTML. The checkers come from npm (tests/a11y/package-lock.json), installed once into
+var/ and reused while the lock file stays the same."""
+
+import hashlib
+import json
+import shutil
+import subprocess
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+from tests.a11y.samples import STATUS, build, public_page_types
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+HERE = Path(__file__).resolve().parent
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+JAVA = shutil.which("java")
+NPM = shutil.which("npm")
+MISSING = [
+    name
+    for name, found in (
+        ("chromium", CHROMIUM.exists()),
+        ("chromedriver", CHROMEDRIVER.exists()),
+        ("java", JAVA),
+        ("npm", NPM),
+    )
+    if not found
+]
+
+RUN_AXE = """
+const done = arguments[arguments.length - 1];
+axe.run(document, {runOnly: {type: "tag", values: arguments[0]}}).then(
+  (result) => done(result.violations.map((v) => ({
+    id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5),
+  }))),
+  (error) => done([{id: "axe-error", help: String(error), nodes: []}]),
+);
+"""
+
+
+@pytest.fixture(scope="session")
+def checkers():
+    """node_modules with axe-core and vnu-jar, from the lock file, installed once."""
+    lock = (HERE / "package-lock.json").read_bytes()
+    target = Path(settings.BASE_DIR) / "var" / f"a11y-{hashlib.sha256(lock).hexdigest()[:12]}"
+    if not (target / "node_modules").exists():
+        staging = target.with_name(target.name + ".partial")
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        for name in ("package.json", "package-lock.json"):
+            shutil.copy(HERE / name, staging / name)
+        installed = subprocess.run(  # noqa: S603 (npm with fixed arguments)
+            [NPM, "ci", "--ignore-scripts", "--no-audit", "--no-fund"],
+            cwd=staging,
+            capture_output=True,
+            text=True,
+        )
+        if installed.returncode:
+            pytest.skip(f"npm ci could not install the checkers: {installed.stderr[-500:]}")
+        staging.rename(target)
+    modules = target / "node_modules"
+    return {
+        "axe": (modules / "axe-core" / "axe.min.js").read_text(),
+        "vnu": modules / "vnu-jar" / "build" / "dist" / "vnu.jar",
+    }
+
+
+@pytest.fixture(scope="module")
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--window-size=1100,1400",
+    ):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver.set_script_timeout(60)
+    yield driver
+    driver.quit()
+
+
+def fetch(url):
+    """The HTML exactly as served (a validator must not see the browser's repaired DOM)."""
+    try:
+        with urllib.request.urlopen(url) as response:  # noqa: S310 (the live test server)
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def vnu_errors(jar, files):
+    """{file name: [messages]} from ONE java run over all files (the JVM start is the cost)."""
+    result = subprocess.run(  # noqa: S603 (java on our vnu.jar and our files)
+        [JAVA, "-jar", str(jar), "--errors-only", "--format", "json", *map(str, files)],
+        capture_output=True,
+        text=True,
+    )
+    try:
+        messages = json.loads(result.stderr)["messages"]
+    except ValueError:
+        pytest.fail(f"vnu did not answer in JSON: {result.stderr[-1000:]}")
+    errors = {}
+    for message in messages:
+        name = Path(message.get("url", "file:unknown")).name
+        errors.setdefault(name, []).append(
+            f"line {message.get('lastLine')}: {message['message']} [{message.get('extract', '')}]"
+        )
+    return errors
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(bool(MISSING), reason=f"needs {', '.join(MISSING)} for the checkers")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_public_pages_pass_axe_and_the_html_validator(
+    checkers, browser, live_server, tmp_path, home, home_en, en, network_index, calendar, publish
+):
+    samples = build(home, home_en, en, network_index, calendar, publish)
+    unsampled = public_page_types() - {kind.split("?")[0] for kind in samples}
+    assert unsampled == set(), "add a sample of these to tests/a11y/samples.py"
+    problems = []
+    files = {}
+    for kind, urls in sorted(samples.items()):
+        for language, path in urls.items():
+            url = live_server.url + path
+            status, html = fetch(url)
+            expected = STATUS.get(kind, 200)
+            if status != expected:
+                problems.append(f"{language} {kind} {path}: HTTP {status}, expected {expected}")
+                continue
+            name = f"{language}-{kind.replace(':', '-').replace('?', '-')}.html"
+            (tmp_path / name).write_bytes(html)
+            files[name] = f"{language} {kind} {path}"
+            browser.get(url)
+            browser.execute_script(checkers["axe"])
+            for violation in browser.execute_async_script(RUN_AXE, AXE_TAGS):
+                problems.append(
+                    f"{language} {kind} {path}: axe {violation['id']} ({violation['help']}) "
+                    f"at {violation['nodes']}"
+                )
+    for name, messages in vnu_errors(checkers["vnu"], [tmp_path / n for n in files]).items():
+        problems.extend(f"{files.get(name, name)}: vnu {message}" for message in messages)
+    assert problems == [], "\n".join(problems)
