@@ -11,6 +11,7 @@ from django.utils import translation
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, get_page_models
 from wagtail.rich_text import RichText
+from wagtail_factories import ImageFactory
 
 from apps.core.localize import translate
 from apps.network.factories import (
@@ -24,7 +25,10 @@ from apps.newsletters.factories import (
     NewsletterArchivePageFactory,
     NewsletterListFactory,
     NewsletterPageFactory,
+    SubscriptionFactory,
 )
+from apps.newsletters.models import SubscriptionStatus
+from apps.newsletters.tokens import DATA, confirm_token, make_token, unsubscribe_token
 from apps.projects.factories import (
     NewsIndexPageFactory,
     ProjectIndexPageFactory,
@@ -43,9 +47,7 @@ STATUS = {
         (
             "portal:verify",
             "portal:accept_invitation",
-            "newsletter-confirm",
-            "newsletter-unsubscribe",
-            "newsletter-my-data",
+            "newsletter-confirm?invalid",
         ),
         400,
     ),
@@ -104,9 +106,18 @@ def public_page_types():
     return kinds - set(NOT_PUBLIC)
 
 
-def _body(text):
+def _body(text, image):
     return [
         ("heading", {"text": text, "level": "h2"}),
+        (
+            "image",
+            {
+                "image": image,
+                "alt_text": "Folk på bygdegården",
+                "caption": "Årsmötet",
+                "credit": "",
+            },
+        ),
         ("paragraph", RichText(f"<p>{text}. <a href='https://example.org/'>Läs mer</a>.</p>")),
         ("quote", {"quote": "Bygden lever.", "attribution": "En invånare"}),
         ("fact_box", {"heading": "Fakta", "facts": [{"label": "År", "value": "2026"}]}),
@@ -134,8 +145,11 @@ def build(home, home_en, en, network_index, calendar, publish):
         samples[kind] = {"sv": sv_page.url + suffix, "en": en_page.url + suffix}
 
     samples["cms.HomePage"] = {"sv": home.url, "en": home_en.url}
+    image = ImageFactory(title="Bygdegården")
 
-    about = StandardPageFactory(parent=home, title="Om bygden", slug="om", body=_body("Om oss"))
+    about = StandardPageFactory(
+        parent=home, title="Om bygden", slug="om", body=_body("Om oss", image)
+    )
     about.save_revision().publish()
     add("cms.StandardPage", about, _english(about, en, {"om": "about"}))
 
@@ -153,7 +167,9 @@ def build(home, home_en, en, network_index, calendar, publish):
         owner=owner,
         amount="120000",
         places=["SE-08"],
-        body=_body("Projektet"),
+        body=_body("Projektet", image),
+        image=image,
+        image_alt="Bygdegården",
     )
     project_en = _english(project, en)
     add("projects.ProjectIndexPage", projects, projects_en)
@@ -171,7 +187,9 @@ def build(home, home_en, en, network_index, calendar, publish):
     news.save_revision().publish()
     news_en = translate(news, en, {"Nyheter": "News", "nyheter": "news"})
     add("projects.NewsIndexPage", news, news_en)
-    post = ProjectPostPageFactory.build(title="Nu startar vi", slug="start", body=_body("Start"))
+    post = ProjectPostPageFactory.build(
+        title="Nu startar vi", slug="start", body=_body("Start", image)
+    )
     project.add_child(instance=post)
     post.save_revision().publish()
     add("projects.ProjectPostPage", post, _english(post, en))
@@ -182,6 +200,7 @@ def build(home, home_en, en, network_index, calendar, publish):
     calls.save_revision().publish()
     calls_en = translate(calls, en, {"Utlysningar": "Calls", "utlysningar": "calls"})
     add("projects.FundingCallIndexPage", calls, calls_en)
+    add("projects.FundingCallIndexPage?none", calls, calls_en, "?theme=culture&status=closed")
     today = datetime.date.today()
     call = make_call(
         calls,
@@ -210,6 +229,7 @@ def build(home, home_en, en, network_index, calendar, publish):
     calendar_en = calendar.get_translation(en)
     add("events.EventIndexPage", calendar, calendar_en)
     add("events.EventIndexPage:list_view", calendar, calendar_en)
+    add("events.EventIndexPage?none", calendar, calendar_en, "?q=zzzzqqq&free=1")
     # Routes with a word per language cannot be reversed; these are the words a visitor sees.
     month = f"{today.year}-{today.month:02d}"
     samples["events.EventIndexPage:this-month"] = {
@@ -233,13 +253,17 @@ def build(home, home_en, en, network_index, calendar, publish):
         "sv": network_index.url + "organisationer/",
         "en": network_en.url + "organisations/",
     }
+    samples["network.NetworkIndexPage:organisations?none"] = {
+        "sv": network_index.url + "organisationer/?q=zzzzqqq",
+        "en": network_en.url + "organisations/?q=zzzzqqq",
+    }
     samples["network.NetworkIndexPage:organisation"] = {
         "sv": network_index.url + "organisationer/byalaget/",
         "en": network_en.url + "organisations/byalaget/",
     }
 
     newsletter_list = NewsletterListFactory(name="Bygdebrevet", slug="bygdebrevet")
-    ConsentTextFactory()
+    consent = ConsentTextFactory()
     ConsentTextFactory(language="en", text="I want the newsletter and can leave at any time.")
     archive = NewsletterArchivePageFactory(
         parent=home, slug="nyhetsbrev", newsletter_list=newsletter_list
@@ -251,6 +275,14 @@ def build(home, home_en, en, network_index, calendar, publish):
     issue.save_revision().publish()
     add("newsletters.NewsletterPage", issue, _english(issue, en))
 
+    pending = SubscriptionFactory(
+        newsletter_list=newsletter_list,
+        status=SubscriptionStatus.UNCONFIRMED,
+        confirm_nonce="a11y",
+        consent_text=consent,
+        confirmed_at=None,
+    )
+    subscriber = SubscriptionFactory(newsletter_list=newsletter_list, consent_text=consent)
     views = {
         "search": ((), "?q=bygd"),
         "portal:signup": ((), ""),
@@ -262,15 +294,16 @@ def build(home, home_en, en, network_index, calendar, publish):
         "portal:password_reset_confirm": (("MQ", "not-a-token"), ""),
         "portal:password_reset_complete": ((), ""),
         "portal:accept_invitation": (("not-a-token",), ""),
-        "newsletter-confirm": (("not-a-token",), ""),
-        "newsletter-unsubscribe": (("not-a-token",), ""),
+        "newsletter-confirm": ((confirm_token(pending.confirm_nonce),), ""),
+        "newsletter-confirm?invalid": (("not-a-token",), ""),
+        "newsletter-unsubscribe": ((unsubscribe_token(subscriber),), ""),
         "newsletter-data-request": ((), ""),
-        "newsletter-my-data": (("not-a-token",), ""),
+        "newsletter-my-data": ((make_token(DATA, {"d": subscriber.email_digest}),), ""),
     }
-    for name, (args, query) in views.items():
-        samples[name] = {}
+    for kind, (args, query) in views.items():
+        samples[kind] = {}
         for language in LANGUAGES:
             with translation.override(language):
-                samples[name][language] = reverse(name, args=args) + query
+                samples[kind][language] = reverse(kind.split("?")[0], args=args) + query
     samples["404"] = {language: f"/{language}/finns-inte/" for language in LANGUAGES}
     return samples
