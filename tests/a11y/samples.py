@@ -75,6 +75,17 @@ NOT_PUBLIC = {
 }
 
 
+# Forms sent empty, to check the page that answers with the errors: {sample: CSS selector}.
+EMPTY_FORMS = {
+    "projects.FundingCallPage": "main form[method=post]",
+    "newsletters.NewsletterArchivePage": ".newsletter-signup form",
+    "portal:login": "main form[method=post]",
+    "portal:signup": "main form[method=post]",
+    "portal:password_reset": "main form[method=post]",
+    "newsletter-data-request": "main form[method=post]",
+}
+
+
 def _i18n_names(patterns, namespace=None, inside=False):
     for pattern in patterns:
         if isinstance(pattern, URLResolver):

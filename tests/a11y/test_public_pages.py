@@ -1,6 +1,6 @@
 """Every public page type, in Swedish and English, as a visitor's browser and a validator see it:
 no axe-core WCAG 2.1 AA violation in headless Chromium and no Nu HTML Checker (vnu) error in the
-served HTML. The checkers come from npm (tests/a11y/package-lock.json), installed once into
+served HTML, also after sending the forms empty. The checkers come from npm (tests/a11y/package-lock.json), installed once into
 var/ and reused while the lock file stays the same."""
 
 import hashlib
@@ -10,13 +10,18 @@ import subprocess
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
+from django.test import Client
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.a11y.samples import STATUS, build, public_page_types
+from tests.a11y.samples import EMPTY_FORMS, STATUS, build, public_page_types
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -100,6 +105,12 @@ def fetch(url):
         return error.code, error.read()
 
 
+def save(folder, language, kind, html):
+    name = f"{language}-{kind.replace(':', '-').replace('?', '-').replace('!', '-')}.html"
+    (folder / name).write_bytes(html)
+    return name
+
+
 def vnu_errors(jar, files):
     """{file name: [messages]} from ONE java run over all files (the JVM start is the cost)."""
     result = subprocess.run(  # noqa: S603 (java on our vnu.jar and our files)
@@ -120,6 +131,25 @@ def vnu_errors(jar, files):
     return errors
 
 
+def axe(browser, source, label):
+    browser.execute_script(source)
+    return [
+        f"{label}: axe {violation['id']} ({violation['help']}) at {violation['nodes']}"
+        for violation in browser.execute_async_script(RUN_AXE, AXE_TAGS)
+    ]
+
+
+def send_empty(browser, selector):
+    """Send the page's form without filling it in (``form.submit()`` skips the browser's own
+    checks, as an old browser would), and wait for the answer; returns the path it went to."""
+    page = browser.find_element(By.TAG_NAME, "html")
+    form = browser.find_element(By.CSS_SELECTOR, selector)
+    action = urlsplit(form.get_attribute("action")).path
+    browser.execute_script("arguments[0].submit()", form)
+    WebDriverWait(browser, 30).until(expected_conditions.staleness_of(page))
+    return action
+
+
 @pytest.mark.browser
 @pytest.mark.skipif(bool(MISSING), reason=f"needs {', '.join(MISSING)} for the checkers")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -131,24 +161,29 @@ def test_public_pages_pass_axe_and_the_html_validator(
     assert unsampled == set(), "add a sample of these to tests/a11y/samples.py"
     problems = []
     files = {}
+    client = Client()
     for kind, urls in sorted(samples.items()):
         for language, path in urls.items():
             url = live_server.url + path
+            label = f"{language} {kind} {path}"
             status, html = fetch(url)
             expected = STATUS.get(kind, 200)
             if status != expected:
-                problems.append(f"{language} {kind} {path}: HTTP {status}, expected {expected}")
+                problems.append(f"{label}: HTTP {status}, expected {expected}")
                 continue
-            name = f"{language}-{kind.replace(':', '-').replace('?', '-')}.html"
-            (tmp_path / name).write_bytes(html)
-            files[name] = f"{language} {kind} {path}"
+            files[save(tmp_path, language, kind, html)] = label
             browser.get(url)
-            browser.execute_script(checkers["axe"])
-            for violation in browser.execute_async_script(RUN_AXE, AXE_TAGS):
-                problems.append(
-                    f"{language} {kind} {path}: axe {violation['id']} ({violation['help']}) "
-                    f"at {violation['nodes']}"
-                )
+            problems += axe(browser, checkers["axe"], label)
+            if kind not in EMPTY_FORMS:
+                continue
+            label += " sent empty"
+            action = send_empty(browser, EMPTY_FORMS[kind])
+            problems += axe(browser, checkers["axe"], label)
+            # The HTML as served, for the validator: the same empty form through Django's client.
+            answer = client.post(action, {})
+            if answer.status_code not in (200, 400):
+                problems.append(f"{label}: HTTP {answer.status_code}, expected 200 or 400")
+            files[save(tmp_path, language, kind + "!empty", answer.content)] = label
     for name, messages in vnu_errors(checkers["vnu"], [tmp_path / n for n in files]).items():
         problems.extend(f"{files.get(name, name)}: vnu {message}" for message in messages)
     assert problems == [], "\n".join(problems)
