@@ -30,6 +30,7 @@ from apps.newsletters.factories import (
 from apps.newsletters.models import SubscriptionStatus
 from apps.newsletters.tokens import DATA, confirm_token, make_token, unsubscribe_token
 from apps.projects.factories import (
+    FundingCallIndexPageFactory,
     NewsIndexPageFactory,
     ProjectIndexPageFactory,
     ProjectPostPageFactory,
@@ -204,8 +205,6 @@ def build(home, home_en, en, network_index, calendar, publish):
     project.add_child(instance=post)
     post.save_revision().publish()
     add("projects.ProjectPostPage", post, _english(post, en))
-
-    from apps.projects.factories import FundingCallIndexPageFactory
 
     calls = FundingCallIndexPageFactory(parent=home)
     calls.save_revision().publish()
