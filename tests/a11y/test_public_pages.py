@@ -164,8 +164,19 @@ def post_empty(client, path, html, selector):
 @pytest.mark.skipif(bool(MISSING), reason=f"needs {', '.join(MISSING)} for the checkers")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_public_pages_pass_axe_and_the_html_validator(
-    checkers, browser, live_server, tmp_path, home, home_en, en, network_index, calendar, publish
+    checkers,
+    browser,
+    live_server,
+    settings,
+    tmp_path,
+    home,
+    home_en,
+    en,
+    network_index,
+    calendar,
+    publish,
 ):
+    settings.MEDIA_ROOT = tmp_path / "media"  # the sample image goes away with the test
     samples = build(home, home_en, en, network_index, calendar, publish)
     unsampled = public_page_types() - {kind.split("?")[0] for kind in samples}
     assert unsampled == set(), "add a sample of these to tests/a11y/samples.py"
