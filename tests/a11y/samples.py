@@ -29,6 +29,7 @@ from apps.newsletters.factories import (
 )
 from apps.newsletters.models import SubscriptionStatus
 from apps.newsletters.tokens import DATA, confirm_token, make_token, unsubscribe_token
+from apps.portal.factories import OrganiserAccountFactory
 from apps.projects.factories import (
     FundingCallIndexPageFactory,
     NewsIndexPageFactory,
@@ -59,13 +60,10 @@ NOT_PUBLIC = {
     "wagtail_serve": "serves the page models, sampled one by one",
     "wagtailcore_login": "Wagtail's own form for restricted pages; Bygd has none",
     "wagtailcore_authenticate_with_password": "Wagtail's own form for restricted pages",
-    "portal:home": "behind the organiser login",
-    "portal:event_new": "behind the organiser login",
-    "portal:event": "behind the organiser login",
-    "portal:event_edit": "behind the organiser login",
-    "portal:event_preview": "behind the organiser login",
-    "portal:event_cancel": "behind the organiser login",
-    "portal:team": "behind the organiser login",
+    "portal:event": "an organiser's own event, behind the login",
+    "portal:event_edit": "an organiser's own event, behind the login",
+    "portal:event_preview": "an organiser's own event, behind the login",
+    "portal:event_cancel": "an organiser's own event, behind the login",
     "newsletter-signup": "POST only; its form is a block on the pages",
     "portal:logout": "POST only",
     "portal:resend_verification": "POST only",
@@ -76,6 +74,9 @@ NOT_PUBLIC = {
 }
 
 
+# Pages an organiser sees after signing in (the test signs in a sample organiser for these).
+SIGNED_IN = {"portal:home", "portal:event_new", "portal:team"}
+
 # Forms sent empty, to check the page that answers with the errors: {sample: CSS selector}.
 EMPTY_FORMS = {
     "projects.FundingCallPage": "main form[method=post]",
@@ -84,6 +85,7 @@ EMPTY_FORMS = {
     "portal:signup": "main form[method=post]",
     "portal:password_reset": "main form[method=post]",
     "newsletter-data-request": "main form[method=post]",
+    "portal:event_new": "form.event-form",
 }
 
 
@@ -150,7 +152,8 @@ def _english(page, en, words=None):
 
 
 def build(home, home_en, en, network_index, calendar, publish):
-    """The site: {kind: {language: path}} with one sample per public page type."""
+    """The site: {kind: {language: path}} with one sample per public page type, and the user of
+    the organiser who sees the SIGNED_IN ones."""
     samples = {}
 
     def add(kind, sv_page, en_page, suffix=""):
@@ -295,6 +298,9 @@ def build(home, home_en, en, network_index, calendar, publish):
     subscriber = SubscriptionFactory(newsletter_list=newsletter_list, consent_text=consent)
     views = {
         "search": ((), "?q=bygd"),
+        "portal:home": ((), ""),
+        "portal:event_new": ((), ""),
+        "portal:team": ((), ""),
         "portal:signup": ((), ""),
         "portal:signup_done": ((), ""),
         "portal:verify": (("not-a-token",), ""),
@@ -316,4 +322,4 @@ def build(home, home_en, en, network_index, calendar, publish):
             with translation.override(language):
                 samples[kind][language] = reverse(kind.split("?")[0], args=args) + query
     samples["404"] = {language: f"/{language}/finns-inte/" for language in LANGUAGES}
-    return samples
+    return samples, OrganiserAccountFactory(organisation=owner).user

@@ -22,7 +22,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.a11y.samples import EMPTY_FORMS, STATUS, build, public_page_types
+from tests.a11y.samples import EMPTY_FORMS, SIGNED_IN, STATUS, build, public_page_types
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -97,10 +97,11 @@ def browser():
     driver.quit()
 
 
-def fetch(url):
+def fetch(url, cookie=None):
     """The HTML exactly as served (a validator must not see the browser's repaired DOM)."""
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310
     try:
-        with urllib.request.urlopen(url) as response:  # noqa: S310 (the live test server)
+        with urllib.request.urlopen(request) as response:  # noqa: S310 (the live test server)
             return response.status, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.read()
@@ -155,9 +156,15 @@ def send_empty(browser, selector):
 
 
 def post_empty(client, path, html, selector):
-    """The answer to the same empty form as served, for the validator."""
-    action = BeautifulSoup(html, "html.parser").select_one(selector).get("action", "")
-    return client.post(urlsplit(action).path or path, {})
+    """The answer to the same form as served, for the validator: its fields as the browser sends
+    them untouched (the default value of a text field, nothing for a box, a list or a file)."""
+    form = BeautifulSoup(html, "html.parser").select_one(selector)
+    data = {
+        field["name"]: field.get("value", "") if field.name == "input" else ""
+        for field in form.select("[name]")
+        if field.get("type") not in ("checkbox", "radio", "file", "submit")
+    }
+    return client.post(urlsplit(form.get("action", "")).path or path, data)
 
 
 @pytest.mark.browser
@@ -177,34 +184,41 @@ def test_public_pages_pass_axe_and_the_html_validator(
     publish,
 ):
     settings.MEDIA_ROOT = tmp_path / "media"  # the sample image goes away with the test
-    samples = build(home, home_en, en, network_index, calendar, publish)
+    samples, organiser = build(home, home_en, en, network_index, calendar, publish)
     unsampled = public_page_types() - {kind.split("?")[0] for kind in samples}
     assert unsampled == set(), "add a sample of these to tests/a11y/samples.py"
     problems = []
     files = {}
-    client = Client()
-    pages = {}  # {url: (label, form to send empty)}: each address is checked once
-    for kind, urls in sorted(samples.items()):
+    client, signed_in = Client(), Client()
+    signed_in.force_login(organiser)
+    session = signed_in.cookies[settings.SESSION_COOKIE_NAME].value
+    pages = {}  # {url: (label, form to send empty, signed in)}: each address is checked once
+    for kind, urls in sorted(samples.items(), key=lambda item: item[0] in SIGNED_IN):
         for language, path in urls.items():
             label = f"{language} {kind} {path}"
             if live_server.url + path in pages:
                 continue
-            status, html = fetch(live_server.url + path)
+            cookie = f"{settings.SESSION_COOKIE_NAME}={session}" if kind in SIGNED_IN else None
+            status, html = fetch(live_server.url + path, cookie)
             expected = STATUS.get(kind, 200)
             if status != expected:
                 problems.append(f"{label}: HTTP {status}, expected {expected}")
                 continue
             files[save(tmp_path, language, kind, html)] = label
-            pages[live_server.url + path] = (label, EMPTY_FORMS.get(kind))
+            pages[live_server.url + path] = (label, EMPTY_FORMS.get(kind), bool(cookie))
             if kind in EMPTY_FORMS:
-                answer = post_empty(client, path, html, EMPTY_FORMS[kind])
+                poster = signed_in if cookie else client
+                answer = post_empty(poster, path, html, EMPTY_FORMS[kind])
                 if answer.status_code not in (200, 400):
                     problems.append(f"{label} sent empty: HTTP {answer.status_code}")
                 files[save(tmp_path, language, kind + "!empty", answer.content)] = (
                     f"{label} sent empty"
                 )
     vnu = start_vnu(checkers["vnu"], [tmp_path / name for name in files])
-    for url, (label, form) in pages.items():
+    for url, (label, form, needs_login) in pages.items():
+        if needs_login and not browser.get_cookie(settings.SESSION_COOKIE_NAME):
+            # The public pages come first, so they are checked as a visitor sees them.
+            browser.add_cookie({"name": settings.SESSION_COOKIE_NAME, "value": session})
         browser.get(url)
         problems += axe(browser, checkers["axe"], label)
         if form:
