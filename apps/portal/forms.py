@@ -220,7 +220,11 @@ class EventForm(forms.Form):
             if name == "weekdays":
                 continue
             model_field = EventPage._meta.get_field(name)
-            extra = {"assume_scheme": "https"} if name.endswith("_url") else {}
+            # A callable default would add a hidden "initial-" copy of the field that nothing
+            # reads, and Django gives it the error's aria-describedby, invalid on a hidden input.
+            extra = {"show_hidden_initial": False}
+            if name.endswith("_url"):
+                extra["assume_scheme"] = "https"
             self.fields[name] = model_field.formfield(**extra)
         for name in ("start_date", "end_date", "until", "registration_deadline"):
             self.fields[name].widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
