@@ -15,6 +15,7 @@ from django.utils.html import strip_tags
 
 from apps.events.models import EventStatus
 from apps.events.recurrence import ICAL_FREQ, local_duration, local_start, local_starts, rule_parts
+from apps.events.vtimezone import vtimezone
 
 WEEKDAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 ICAL_STATUS = {
@@ -146,5 +147,7 @@ def new_calendar(name):
 
 
 def render(calendar):
-    calendar.add_missing_timezones()
+    """VTIMEZONEs go first, as clients expect them before the events that name them."""
+    for position, tzid in enumerate(sorted(calendar.get_missing_tzids())):
+        calendar.subcomponents.insert(position, vtimezone(tzid))
     return calendar.to_ical()
