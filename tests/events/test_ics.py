@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 import recurring_ical_events
+from dateutil.relativedelta import relativedelta
+from django.utils import timezone
 
 from apps.events.models import EventCancellation, EventExcludedDate, EventExtraDate
 
@@ -160,3 +162,15 @@ def test_feed_filters_and_errors(client, spring):
     assert bad.status_code == 400
     assert "start" in bad.json()["error"]["fields"]
     assert client.get("/calendar/00000000-0000-0000-0000-000000000000.ics").status_code == 404
+
+
+def test_plain_feed_reaches_a_year_ahead(client, publish, settings):
+    """A subscription without dates still lists a series that starts in ten months."""
+    today = timezone.localdate()
+    later = publish(title="Höstmarknad", start_date=today + relativedelta(months=10))
+    soon = publish(title="Stickcafé", start_date=today + datetime.timedelta(days=3))
+    titles = {str(e["SUMMARY"]) for e in parse(client.get("/calendar.ics")).walk("VEVENT")}
+    assert titles == {later.title, soon.title}
+    settings.BYGD_EVENT_FEED_MONTHS = 6
+    titles = {str(e["SUMMARY"]) for e in parse(client.get("/calendar.ics")).walk("VEVENT")}
+    assert titles == {soon.title}
