@@ -12,6 +12,7 @@ from rest_framework.exceptions import ValidationError
 from apps.core.api.errors import error_body
 from apps.core.api.params import parse_bool, parse_locale
 from apps.events import conf, ics
+from apps.events.feed_names import feed_name
 from apps.events.filters import CalendarFilter, CalendarFilterForm, base_queryset, only_in_locale
 from apps.events.listing import CategoryLabels, pages_by_key
 from apps.events.models import EventPage, EventSeries
@@ -95,7 +96,7 @@ def calendar_feed(request):
     series_list = list(
         EventSeries.objects.filter(pk__in=series_ids, live=True).order_by("pk")[:MAX_SERIES]
     )
-    calendar = ics.new_calendar(_("Event calendar"))
+    calendar = ics.new_calendar(feed_name(filterset.form.cleaned_data, locale))
     _add_series(calendar, series_list, locale, fallback, request)
     return _response(request, calendar, "calendar.ics")
 

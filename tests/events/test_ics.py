@@ -10,7 +10,14 @@ import recurring_ical_events
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
-from apps.events.models import EventCancellation, EventExcludedDate, EventExtraDate
+from apps.events.factories import EventCategoryFactory
+from apps.events.models import (
+    EventCancellation,
+    EventCategoryLink,
+    EventExcludedDate,
+    EventExtraDate,
+)
+from apps.network.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -174,3 +181,27 @@ def test_plain_feed_reaches_a_year_ahead(client, publish, settings):
     settings.BYGD_EVENT_FEED_MONTHS = 6
     titles = {str(e["SUMMARY"]) for e in parse(client.get("/calendar.ics")).walk("VEVENT")}
     assert titles == {soon.title}
+
+
+def test_feed_name_says_what_is_filtered_in_the_feeds_language(client, publish, sv, en):
+    music = EventCategoryFactory(slug="musik", name="Musik", locale=sv)
+    EventCategoryFactory(
+        slug="musik", name="Music", locale=en, translation_key=music.translation_key
+    )
+    organiser = OrganisationFactory(slug="hembygdsforeningen", name="Hembygdsföreningen")
+    event = publish(title="Spelmansstämma", organiser=organiser)
+    event.categories.add(EventCategoryLink(category=music))
+    event.save_revision().publish()
+
+    def name(**params):
+        return str(parse(client.get("/calendar.ics", params))["X-WR-CALNAME"])
+
+    assert name() == "Evenemangskalender"
+    assert name(locale="en") == "Event calendar"
+    filtered = {"category": "musik", "municipality": "SE-0884", "organiser": organiser.slug}
+    assert name(**filtered, audience="children") == (
+        "Evenemangskalender: Musik · Vimmerby · Hembygdsföreningen · Barn"
+    )
+    assert name(**filtered, locale="en") == (
+        "Event calendar: Music · Vimmerby · Hembygdsföreningen"
+    )
