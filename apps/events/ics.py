@@ -61,7 +61,8 @@ def _rrule(page):
     return icalendar.vRecur(rule)
 
 
-def _location(page):
+def location(page):
+    """The venue's name and address on one line, or the online link."""
     venue = page.venue
     if venue is None:
         return page.online_url
@@ -90,9 +91,9 @@ def series_events(schedule_page, text_page, series, url="", category_names=()):
     description = "\n\n".join(filter(None, [text_page.summary, url]))
     if description:
         master.add("description", strip_tags(description))
-    location = _location(schedule_page)
-    if location:
-        master.add("location", location)
+    place = location(schedule_page)
+    if place:
+        master.add("location", place)
     venue = schedule_page.venue
     if venue is not None and venue.has_position:
         master.add("geo", (float(venue.latitude), float(venue.longitude)))
