@@ -8,6 +8,8 @@ import icalendar
 import pytest
 import recurring_ical_events
 from dateutil.relativedelta import relativedelta
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from apps.events.factories import EventCategoryFactory
@@ -205,3 +207,31 @@ def test_feed_name_says_what_is_filtered_in_the_feeds_language(client, publish, 
     assert name(**filtered, locale="en") == (
         "Event calendar: Music · Vimmerby · Hembygdsföreningen"
     )
+
+
+def test_named_feed_query_count_is_flat(client, publish, sv):
+    """Naming the feed after its filters costs a fixed number of queries, however many match."""
+    music = EventCategoryFactory(slug="musik", name="Musik", locale=sv)
+    organiser = OrganisationFactory(slug="hembygdsforeningen")
+    params = {"category": "musik", "organiser": organiser.slug, "municipality": "SE-0884"}
+
+    def add(count):
+        for number in range(count):
+            page = publish(
+                title=f"Stämma {number}",
+                organiser=organiser,
+                start_date=timezone.localdate() + datetime.timedelta(days=number + 1),
+            )
+            page.categories.add(EventCategoryLink(category=music))
+            page.save_revision().publish()
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/calendar.ics", params).status_code == 200
+        return len(captured)
+
+    add(1)
+    queries()
+    few = queries()
+    add(6)
+    assert queries() == few
