@@ -4,18 +4,33 @@ choose which series appear by their stored occurrences."""
 
 from types import SimpleNamespace
 
+from dateutil.relativedelta import relativedelta
 from django.http import Http404, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 
 from apps.core.api.errors import error_body
 from apps.core.api.params import parse_bool, parse_locale
-from apps.events import ics
-from apps.events.filters import CalendarFilter, base_queryset, only_in_locale
+from apps.events import conf, ics
+from apps.events.feed_names import feed_name
+from apps.events.filters import CalendarFilter, CalendarFilterForm, base_queryset, only_in_locale
 from apps.events.listing import CategoryLabels, pages_by_key
 from apps.events.models import EventPage, EventSeries
 
 MAX_SERIES = 2000
+
+
+class FeedFilterForm(CalendarFilterForm):
+    """A subscription without dates should hold everything coming up in the next months, not
+    just the next weeks a page of the calendar shows."""
+
+    def default_end(self, start_at):
+        return start_at + relativedelta(months=conf.feed_months())
+
+
+class FeedFilter(CalendarFilter):
+    class Meta(CalendarFilter.Meta):
+        form = FeedFilterForm
 
 
 def _params(request):
@@ -74,14 +89,14 @@ def calendar_feed(request):
     queryset = base_queryset()
     if not fallback:
         queryset = only_in_locale(queryset, locale)
-    filterset = CalendarFilter(request.GET, queryset=queryset)
+    filterset = FeedFilter(request.GET, queryset=queryset)
     if not filterset.is_valid():
         return _bad_request({key: list(value) for key, value in filterset.errors.items()})
     series_ids = filterset.qs.visible().order_by().values_list("series_id", flat=True).distinct()
     series_list = list(
         EventSeries.objects.filter(pk__in=series_ids, live=True).order_by("pk")[:MAX_SERIES]
     )
-    calendar = ics.new_calendar(_("Event calendar"))
+    calendar = ics.new_calendar(feed_name(filterset.form.cleaned_data, locale))
     _add_series(calendar, series_list, locale, fallback, request)
     return _response(request, calendar, "calendar.ics")
 

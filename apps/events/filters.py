@@ -70,6 +70,10 @@ class CalendarFilterForm(forms.Form):
     default_days = 90
     window = (None, None)
 
+    def default_end(self, start_at):
+        """Where a window without ``end`` stops; the limit on spans applies to given ends only."""
+        return start_at + datetime.timedelta(days=self.default_days)
+
     def clean(self):
         data = super().clean()
         if self.errors:
@@ -91,10 +95,10 @@ class CalendarFilterForm(forms.Form):
         elif end is not None:
             end_at = start_of(end + datetime.timedelta(days=1))
         else:
-            end_at = start_at + datetime.timedelta(days=self.default_days)
+            end_at = self.default_end(start_at)
         if end_at <= start_at:
             self.add_error("end", _("The end must be after the start."))
-        elif end_at - start_at > datetime.timedelta(days=MAX_WINDOW_DAYS + 1):
+        elif end is not None and end_at - start_at > datetime.timedelta(days=MAX_WINDOW_DAYS + 1):
             self.add_error(
                 "end",
                 _("The window may span at most %(days)d days.") % {"days": MAX_WINDOW_DAYS},

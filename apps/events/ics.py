@@ -15,6 +15,7 @@ from django.utils.html import strip_tags
 
 from apps.events.models import EventStatus
 from apps.events.recurrence import ICAL_FREQ, local_duration, local_start, local_starts, rule_parts
+from apps.events.vtimezone import vtimezone
 
 WEEKDAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 ICAL_STATUS = {
@@ -60,7 +61,8 @@ def _rrule(page):
     return icalendar.vRecur(rule)
 
 
-def _location(page):
+def location(page):
+    """The venue's name and address on one line, or the online link."""
     venue = page.venue
     if venue is None:
         return page.online_url
@@ -89,9 +91,9 @@ def series_events(schedule_page, text_page, series, url="", category_names=()):
     description = "\n\n".join(filter(None, [text_page.summary, url]))
     if description:
         master.add("description", strip_tags(description))
-    location = _location(schedule_page)
-    if location:
-        master.add("location", location)
+    place = location(schedule_page)
+    if place:
+        master.add("location", place)
     venue = schedule_page.venue
     if venue is not None and venue.has_position:
         master.add("geo", (float(venue.latitude), float(venue.longitude)))
@@ -146,5 +148,7 @@ def new_calendar(name):
 
 
 def render(calendar):
-    calendar.add_missing_timezones()
+    """VTIMEZONEs go first, as clients expect them before the events that name them."""
+    for position, tzid in enumerate(sorted(calendar.get_missing_tzids())):
+        calendar.subcomponents.insert(position, vtimezone(tzid))
     return calendar.to_ical()

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from apps.core.locale import active_locale
 from apps.events.listing import pages_by_key
 from apps.events.models import EventIndexPage, EventOccurrence
+from apps.events.subscribe import calendar_links
 from apps.events.views import localise
 
 HOME_ITEMS = 6
@@ -58,4 +59,11 @@ def organisation_section(request, organisation):
         "template": "events/organisation_section.html",
         "title": _("Upcoming events"),
         "items": items,
+        "subscribe_heading": _("Subscribe to events by %(name)s") % {"name": organisation},
+        "subscribe_links": calendar_links(
+            request,
+            {"organiser": organisation.slug},
+            active_locale().language_code,
+            str(organisation),
+        ),
     }

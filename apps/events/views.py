@@ -7,15 +7,18 @@ import datetime
 
 from django.core.paginator import Paginator
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS_ABBR
 
 from apps.core.base_template import render
 from apps.core.locale import localized_for_request
 from apps.events.filters import CalendarFilter, base_queryset
+from apps.events.ics import location
 from apps.events.jsonld import event_json_ld
 from apps.events.listing import CategoryLabels, pages_by_key
 from apps.events.models import Audience, EventCategory, EventOccurrence
+from apps.events.subscribe import calendar_links, event_links, feed_query
 from apps.network.models import Organisation, Place
 
 PER_PAGE = 30
@@ -56,6 +59,7 @@ def _filtered(request, data):
 
 
 def _context(request, index_page, filters, errors, **extra):
+    language = index_page.locale.language_code
     query = request.GET.copy()
     query.pop("page", None)
     return {
@@ -64,7 +68,8 @@ def _context(request, index_page, filters, errors, **extra):
         "filters": filters,
         "errors": errors,
         "query_string": query.urlencode(),
-        "ics_url": "/calendar.ics" + ("?" + query.urlencode() if query else ""),
+        "ics_url": reverse("calendar-ics") + "?" + feed_query(request.GET, language),
+        "subscribe_links": calendar_links(request, request.GET, language, index_page.title),
         **_filter_choices(index_page.locale),
         **extra,
     }
@@ -179,4 +184,5 @@ def event_page_context(request, page):
         "category_names": [c["name"] for c in CategoryLabels(page.locale).for_page(page)],
         "calendar_page": page.get_parent().specific,
         "json_ld": event_json_ld(page, upcoming or past, url, venue, organiser, language),
+        "add_links": event_links(request, page, upcoming, location(page)),
     }

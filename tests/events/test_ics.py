@@ -7,8 +7,19 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 import recurring_ical_events
+from dateutil.relativedelta import relativedelta
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
-from apps.events.models import EventCancellation, EventExcludedDate, EventExtraDate
+from apps.events.factories import EventCategoryFactory
+from apps.events.models import (
+    EventCancellation,
+    EventCategoryLink,
+    EventExcludedDate,
+    EventExtraDate,
+)
+from apps.network.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -160,3 +171,67 @@ def test_feed_filters_and_errors(client, spring):
     assert bad.status_code == 400
     assert "start" in bad.json()["error"]["fields"]
     assert client.get("/calendar/00000000-0000-0000-0000-000000000000.ics").status_code == 404
+
+
+def test_plain_feed_reaches_a_year_ahead(client, publish, settings):
+    """A subscription without dates still lists a series that starts in ten months."""
+    today = timezone.localdate()
+    later = publish(title="Höstmarknad", start_date=today + relativedelta(months=10))
+    soon = publish(title="Stickcafé", start_date=today + datetime.timedelta(days=3))
+    titles = {str(e["SUMMARY"]) for e in parse(client.get("/calendar.ics")).walk("VEVENT")}
+    assert titles == {later.title, soon.title}
+    settings.BYGD_EVENT_FEED_MONTHS = 6
+    titles = {str(e["SUMMARY"]) for e in parse(client.get("/calendar.ics")).walk("VEVENT")}
+    assert titles == {soon.title}
+
+
+def test_feed_name_says_what_is_filtered_in_the_feeds_language(client, publish, sv, en):
+    music = EventCategoryFactory(slug="musik", name="Musik", locale=sv)
+    EventCategoryFactory(
+        slug="musik", name="Music", locale=en, translation_key=music.translation_key
+    )
+    organiser = OrganisationFactory(slug="hembygdsforeningen", name="Hembygdsföreningen")
+    event = publish(title="Spelmansstämma", organiser=organiser)
+    event.categories.add(EventCategoryLink(category=music))
+    event.save_revision().publish()
+
+    def name(**params):
+        return str(parse(client.get("/calendar.ics", params))["X-WR-CALNAME"])
+
+    assert name() == "Evenemangskalender"
+    assert name(locale="en") == "Event calendar"
+    filtered = {"category": "musik", "municipality": "SE-0884", "organiser": organiser.slug}
+    assert name(**filtered, audience="children") == (
+        "Evenemangskalender: Musik · Vimmerby · Hembygdsföreningen · Barn"
+    )
+    assert name(**filtered, locale="en") == (
+        "Event calendar: Music · Vimmerby · Hembygdsföreningen"
+    )
+
+
+def test_named_feed_query_count_is_flat(client, publish, sv):
+    """Naming the feed after its filters costs a fixed number of queries, however many match."""
+    music = EventCategoryFactory(slug="musik", name="Musik", locale=sv)
+    organiser = OrganisationFactory(slug="hembygdsforeningen")
+    params = {"category": "musik", "organiser": organiser.slug, "municipality": "SE-0884"}
+
+    def add(count):
+        for number in range(count):
+            page = publish(
+                title=f"Stämma {number}",
+                organiser=organiser,
+                start_date=timezone.localdate() + datetime.timedelta(days=number + 1),
+            )
+            page.categories.add(EventCategoryLink(category=music))
+            page.save_revision().publish()
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/calendar.ics", params).status_code == 200
+        return len(captured)
+
+    add(1)
+    queries()
+    few = queries()
+    add(6)
+    assert queries() == few

@@ -1,0 +1,181 @@
+"""Calendar clients that read the feed's own VTIMEZONE show the same instants as /api/events/ for
+a whole year, summer time included. Two independent readers: recurring-ical-events (Python) and
+ical.js (the parser behind Thunderbird and FullCalendar's iCalendar plugin), which reads only the
+first value of a comma-separated RDATE, so the time zone must be written with yearly RRULEs."""
+
+import datetime
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import icalendar
+import pytest
+import recurring_ical_events
+
+pytestmark = pytest.mark.django_db
+
+JS_DIR = Path(__file__).parent / "js"
+YEAR = (datetime.date(2027, 1, 1), datetime.date(2028, 1, 1))
+
+
+@pytest.fixture(scope="session")
+def ical_js():
+    """ical.js installed with `npm ci` from the committed lock file, cached across sessions."""
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if not node or not npm:
+        pytest.skip("node and npm are needed to check the feed with ical.js")
+    lock = (JS_DIR / "package-lock.json").read_bytes()
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "bygd-tests"
+    target = cache / f"ical-js-{hashlib.sha256(lock).hexdigest()[:12]}"
+    target.mkdir(parents=True, exist_ok=True)
+    if not (target / "node_modules" / "ical.js").is_dir():
+        for name in ("package.json", "package-lock.json"):
+            shutil.copy(JS_DIR / name, target / name)
+        result = subprocess.run(  # noqa: S603 (fixed argv, no shell)
+            [npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"],
+            cwd=target,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        if result.returncode != 0:
+            pytest.skip(f"npm ci failed (offline?): {result.stderr[-300:]}")
+    shutil.copy(JS_DIR / "expand.mjs", target / "expand.mjs")
+
+    def expand(content):
+        start, end = YEAR
+        result = subprocess.run(  # noqa: S603 (fixed argv, no shell)
+            [node, str(target / "expand.mjs"), str(start), str(end)],
+            input=content.decode(),
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
+        return {
+            (
+                row["summary"],
+                datetime.date.fromisoformat(row["start"])
+                if row["all_day"]
+                else datetime.datetime.fromtimestamp(row["start"], datetime.UTC),
+                datetime.date.fromisoformat(row["end"])
+                if row["all_day"]
+                else datetime.datetime.fromtimestamp(row["end"], datetime.UTC),
+                row["cancelled"],
+            )
+            for row in json.loads(result.stdout)
+        }
+
+    return expand
+
+
+def in_year(rows):
+    start, end = YEAR
+    first = datetime.datetime.combine(start, datetime.time(), tzinfo=datetime.UTC)
+    last = datetime.datetime.combine(end, datetime.time(), tzinfo=datetime.UTC)
+    return {row for row in rows if first <= row[1] < last}
+
+
+def with_python(content):
+    start, end = YEAR
+    calendar = icalendar.Calendar.from_ical(content)
+    return {
+        (
+            str(event["SUMMARY"]),
+            event["DTSTART"].dt.astimezone(datetime.UTC),
+            event["DTEND"].dt.astimezone(datetime.UTC),
+            str(event.get("STATUS")) == "CANCELLED",
+        )
+        for event in recurring_ical_events.of(calendar).between(start, end)
+    }
+
+
+@pytest.fixture
+def year_of_events(publish):
+    weekly = publish(
+        title="Stickcafé",
+        start_date=datetime.date(2027, 1, 5),
+        start_time=datetime.time(18, 0),
+        end_time=datetime.time(20, 0),
+        frequency="weekly",
+        ends="on",
+        until=datetime.date(2027, 12, 28),
+    )
+    summer = publish(
+        title="Midsommarkonsert",
+        start_date=datetime.date(2027, 7, 15),
+        start_time=datetime.time(19, 30),
+        end_time=datetime.time(21, 0),
+    )
+    return weekly, summer
+
+
+def api_instants(client):
+    start, end = YEAR
+    response = client.get(
+        "/api/events/",
+        {"start": str(start), "end": str(end), "page_size": 100},
+    )
+    rows = response.json()["results"]
+    assert response.json()["count"] == len(rows) == 53
+    return {
+        (
+            row["event"]["title"],
+            datetime.datetime.fromisoformat(row["start"]).astimezone(datetime.UTC),
+            datetime.datetime.fromisoformat(row["end"]).astimezone(datetime.UTC),
+            row["status"] == "cancelled",
+        )
+        for row in rows
+    }
+
+
+def feeds(client, events):
+    start, end = YEAR
+    whole = client.get("/calendar.ics", {"start": str(start), "end": str(end)})
+    assert whole.status_code == 200
+    yield "calendar.ics", whole.content
+    for event in events:
+        single = client.get(f"/calendar/{event.translation_key}.ics")
+        assert single.status_code == 200
+        yield event.title, single.content
+
+
+def test_python_reader_sees_the_api_instants_all_year(client, year_of_events):
+    expected = api_instants(client)
+    summer = {row for row in expected if row[1].month == 7}
+    assert {row[1].hour for row in summer} == {16, 17}  # 18:00 and 19:30 CEST
+    for name, content in feeds(client, year_of_events):
+        wanted = expected if name == "calendar.ics" else {r for r in expected if r[0] == name}
+        assert in_year(with_python(content)) == wanted, name
+
+
+def test_ical_js_sees_the_api_instants_all_year(client, year_of_events, ical_js):
+    expected = api_instants(client)
+    for name, content in feeds(client, year_of_events):
+        wanted = expected if name == "calendar.ics" else {r for r in expected if r[0] == name}
+        seen = in_year(ical_js(content))
+        assert sorted(seen - wanted) == [] and sorted(wanted - seen) == [], name
+
+
+def test_time_zone_repeats_yearly_instead_of_listing_dates(client, year_of_events):
+    start, end = YEAR
+    content = client.get("/calendar.ics", {"start": str(start), "end": str(end)}).content
+    (zone,) = icalendar.Calendar.from_ical(content).walk("VTIMEZONE")
+    rules = {part.name: part for part in zone.subcomponents}
+    assert set(rules) == {"STANDARD", "DAYLIGHT"}
+    assert dict(rules["DAYLIGHT"]["RRULE"]) == {
+        "FREQ": ["YEARLY"],
+        "BYMONTH": [3],
+        "BYDAY": ["-1SU"],
+    }
+    assert dict(rules["STANDARD"]["RRULE"]) == {
+        "FREQ": ["YEARLY"],
+        "BYMONTH": [10],
+        "BYDAY": ["-1SU"],
+    }
+    assert rules["DAYLIGHT"]["DTSTART"].dt == datetime.datetime(1996, 3, 31, 2, 0)
+    assert rules["STANDARD"]["DTSTART"].dt == datetime.datetime(1996, 10, 27, 3, 0)
+    assert "RDATE" not in rules["DAYLIGHT"] and "RDATE" not in rules["STANDARD"]
