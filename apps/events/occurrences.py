@@ -82,7 +82,10 @@ def fingerprint(page, rows):
 
 
 @transaction.atomic
-def sync_series(translation_key, until=None, now=None):
+def sync_series(translation_key, until=None, now=None, touch=False):
+    """``touch`` marks the whole event as changed even if its dates did not move: a publish can
+    change anything the API shows (title, body, price, image), and ``modified_since`` clients
+    find such edits through the series' ``modified``."""
     now = now or timezone.now()
     until = until or horizon(now)
     page = schedule_page(translation_key)
@@ -141,7 +144,18 @@ def sync_series(translation_key, until=None, now=None):
         series.live = live
         series.modified = now
         series.save()
+    elif touch:
+        series.modified = now
+        series.save(update_fields=["modified"])
     return result
+
+
+def touch_series(pages, now=None):
+    """Mark the events of ``pages`` (a page queryset) as changed: a venue, category or organiser
+    they show was edited, which no page publish reports."""
+    return EventSeries.objects.filter(key__in=pages.values("translation_key")).update(
+        modified=now or timezone.now()
+    )
 
 
 def sync_open_ended(until=None, progress=None):
