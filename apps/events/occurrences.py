@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from apps.events import conf
@@ -174,4 +175,32 @@ def sync_open_ended(until=None, progress=None):
         total = total + result
         if progress:
             progress(number, key, result)
+    return total
+
+
+def drifted_keys():
+    """Translation groups whose stored rows disagree with what is live: occurrences of pages
+    that are unpublished, deleted or changed without signals (bulk updates, raw SQL, restored
+    backups), and live events with no series or no occurrences at all."""
+    live_keys = EventPage.objects.live().values("translation_key")
+    gone = EventSeries.objects.exclude(key__in=live_keys).filter(
+        Q(live=True) | Q(occurrences__in=EventOccurrence.objects.visible())
+    )
+    orphaned = EventOccurrence.objects.visible().filter(Q(event=None) | Q(event__live=False))
+    stored = EventSeries.objects.filter(live=True, occurrences__isnull=False)
+    missing = EventPage.objects.live().exclude(translation_key__in=stored.values("key"))
+    keys = set(gone.values_list("key", flat=True))
+    keys |= set(orphaned.values_list("series__key", flat=True))
+    keys |= set(missing.values_list("translation_key", flat=True))
+    return sorted(keys, key=str)
+
+
+def repair_drift(until=None, progress=None):
+    """Re-sync every drifted group; ``progress(key, result)`` is told about each one."""
+    total = SyncResult()
+    for key in drifted_keys():
+        result = sync_series(key, until=until, touch=True)
+        total = total + result
+        if progress:
+            progress(key, result)
     return total

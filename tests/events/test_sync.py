@@ -3,13 +3,17 @@ dates: an edited title, summary, body, price, image, category, status, or a venu
 edited in the snippets."""
 
 import datetime
+from contextlib import contextmanager
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
+from django.db.models.signals import post_delete
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from apps.events.factories import EventCategoryFactory
-from apps.events.models import EventCategoryLink
+from apps.events.models import EventCategoryLink, EventPage, EventSeries
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +91,52 @@ def test_the_detail_modified_moves_with_a_content_edit(client, publish):
     edit_and_publish(page, summary="Ändrad.")
     after = client.get(f"/api/events/{page.translation_key}/").json()["modified"]
     assert after > before
+
+
+def extend():
+    out = StringIO()
+    call_command("extend_occurrences", stdout=out)
+    return out.getvalue()
+
+
+@contextmanager
+def post_delete_muted():
+    """Deletes that skip the calendar's signal, as a raw SQL clean-up or a restore would."""
+    receivers = post_delete.receivers
+    post_delete.receivers = []
+    post_delete.sender_receivers_cache.clear()
+    try:
+        yield
+    finally:
+        post_delete.receivers = receivers
+        post_delete.sender_receivers_cache.clear()
+
+
+def test_extend_occurrences_repairs_occurrences_of_pages_gone_without_signals(client, publish):
+    kept = publish(title="Kvar", start_date=SOON)
+    unpublished = publish(title="Avpublicerad", start_date=SOON)
+    deleted = publish(title="Borttagen", start_date=SOON)
+    EventPage.objects.filter(pk=unpublished.pk).update(live=False)
+    with post_delete_muted():
+        EventPage.objects.filter(pk=deleted.pk).delete()
+    rows = client.get("/api/events/").json()["results"]
+    assert any(row["event"] is None for row in rows), "the drift is visible before the repair"
+
+    output = extend()
+    assert "2 event(s) had occurrences out of step" in output
+    assert f"repaired {unpublished.translation_key}" in output
+    assert f"repaired {deleted.translation_key}" in output
+    rows = client.get("/api/events/").json()["results"]
+    assert [row["event"]["title"] for row in rows] == ["Kvar"]
+    assert str(kept.translation_key) not in output
+    assert "no drift" in extend()
+
+
+def test_extend_occurrences_restores_missing_occurrences_of_a_live_event(client, publish):
+    page = publish(title="Saknad", start_date=SOON)
+    EventSeries.objects.filter(key=page.translation_key).delete()
+    assert client.get("/api/events/").json()["results"] == []
+    output = extend()
+    assert f"repaired {page.translation_key}: +1 new" in output
+    rows = client.get("/api/events/").json()["results"]
+    assert [row["event"]["title"] for row in rows] == ["Saknad"]
