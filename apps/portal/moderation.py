@@ -4,6 +4,8 @@ are missing and is safe to call any number of times (submission, demo loader, te
 works without a manual set-up step; renaming them in the admin is not supported."""
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import (
@@ -115,11 +117,34 @@ def on_published(sender, instance, **kwargs):
 
 
 def on_approved(sender, instance, user=None, **kwargs):
+    """Tell the organiser "published" only if it is: an approved revision with a go-live date
+    in the future is scheduled, not public."""
     from apps.portal.emails import send_moderation_result
 
     portal = _portal_event(instance.object_id)
-    if portal is not None:
+    if portal is not None and type(portal.page).objects.filter(pk=portal.page_id, live=True):
         send_moderation_result(portal, approved=True)
+
+
+def refuse_second_decision(sender, instance, **kwargs):
+    """Wagtail checks a task is still in progress on the copy it loaded, so two moderators (or
+    two clicks) deciding at the same time would both approve and publish twice. Locking the row
+    makes the second wait for the first and then be refused (403, never a 500)."""
+    from apps.events.models import EventPage
+
+    if instance.pk is None or instance.finished_at is None:
+        return
+    if instance.workflow_state.content_type_id != ContentType.objects.get_for_model(EventPage).pk:
+        return
+    stored = (
+        type(instance)
+        .objects.select_for_update()
+        .filter(pk=instance.pk)
+        .values_list("status", "finished_at")
+        .first()
+    )
+    if stored and stored[0] != instance.STATUS_IN_PROGRESS and stored[1] != instance.finished_at:
+        raise PermissionDenied
 
 
 def on_rejected(sender, instance, user=None, **kwargs):
@@ -137,7 +162,8 @@ def on_rejected(sender, instance, user=None, **kwargs):
 
 
 def connect():
-    from wagtail.models import WorkflowState
+    from django.db.models.signals import pre_save
+    from wagtail.models import TaskState, WorkflowState
     from wagtail.signals import page_published, workflow_approved, workflow_rejected
 
     from apps.events.models import EventPage
@@ -145,3 +171,4 @@ def connect():
     page_published.connect(on_published, sender=EventPage, dispatch_uid="portal-published")
     workflow_approved.connect(on_approved, sender=WorkflowState, dispatch_uid="portal-approved")
     workflow_rejected.connect(on_rejected, sender=WorkflowState, dispatch_uid="portal-rejected")
+    pre_save.connect(refuse_second_decision, sender=TaskState, dispatch_uid="portal-decided-once")
