@@ -24,9 +24,11 @@ def horizon(now=None):
 
 def schedule_page(translation_key):
     """The original live page of a translation group: its schedule is the one every translation
-    shares (wagtail-localize synchronises it), and it survives unpublishing a translation."""
+    shares (wagtail-localize synchronises it), and it survives unpublishing a translation. Pages
+    behind a view restriction count as gone: the calendar and the API never show them."""
     return (
         EventPage.objects.live()
+        .public()
         .filter(translation_key=translation_key)
         .select_related("locale")
         .order_by("pk")
@@ -179,16 +181,17 @@ def sync_open_ended(until=None, progress=None):
 
 
 def drifted_keys():
-    """Translation groups whose stored rows disagree with what is live: occurrences of pages
-    that are unpublished, deleted or changed without signals (bulk updates, raw SQL, restored
+    """Translation groups whose stored rows disagree with what is live and public: occurrences
+    of pages that are unpublished, deleted, restricted or changed without signals (bulk updates, raw SQL, restored
     backups), and live events with no series or no occurrences at all."""
-    live_keys = EventPage.objects.live().values("translation_key")
+    shown = EventPage.objects.live().public()
+    live_keys = shown.values("translation_key")
     gone = EventSeries.objects.exclude(key__in=live_keys).filter(
         Q(live=True) | Q(occurrences__in=EventOccurrence.objects.visible())
     )
-    orphaned = EventOccurrence.objects.visible().filter(Q(event=None) | Q(event__live=False))
+    orphaned = EventOccurrence.objects.visible().exclude(event__in=shown)
     stored = EventSeries.objects.filter(live=True, occurrences__isnull=False)
-    missing = EventPage.objects.live().exclude(translation_key__in=stored.values("key"))
+    missing = shown.exclude(translation_key__in=stored.values("key"))
     keys = set(gone.values_list("key", flat=True))
     keys |= set(orphaned.values_list("series__key", flat=True))
     keys |= set(missing.values_list("translation_key", flat=True))

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.db.models.signals import post_delete
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import PageViewRestriction
 
 from apps.events.factories import EventCategoryFactory
 from apps.events.models import EventCategoryLink, EventPage, EventSeries
@@ -140,3 +141,17 @@ def test_extend_occurrences_restores_missing_occurrences_of_a_live_event(client,
     assert f"repaired {page.translation_key}: +1 new" in output
     rows = client.get("/api/events/").json()["results"]
     assert [row["event"]["title"] for row in rows] == ["Saknad"]
+
+
+def test_events_behind_a_view_restriction_leave_the_api_and_come_back(client, publish, calendar):
+    page = publish(title="Medlemsmöte", start_date=SOON)
+    restriction = PageViewRestriction.objects.create(
+        page=calendar, restriction_type=PageViewRestriction.LOGIN
+    )
+    rows = client.get("/api/events/").json()["results"]
+    assert rows == []
+    since = datetime.datetime.now(datetime.UTC)
+    restriction.delete()
+    assert changed_ids(client, since) == {str(page.translation_key)}
+    rows = client.get("/api/events/").json()["results"]
+    assert [row["event"]["title"] for row in rows] == ["Medlemsmöte"]
