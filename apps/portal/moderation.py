@@ -118,11 +118,14 @@ def on_published(sender, instance, **kwargs):
 
 def on_approved(sender, instance, user=None, **kwargs):
     """Tell the organiser "published" only if it is: an approved revision with a go-live date
-    in the future is scheduled, not public."""
+    in the future (a new event or an edit) is scheduled, not public yet."""
     from apps.portal.emails import send_moderation_result
 
     portal = _portal_event(instance.object_id)
-    if portal is not None and type(portal.page).objects.filter(pk=portal.page_id, live=True):
+    if portal is None:
+        return
+    page = type(portal.page).objects.get(pk=portal.page_id)
+    if page.live and page.scheduled_revision is None:
         send_moderation_result(portal, approved=True)
 
 

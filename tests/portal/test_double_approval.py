@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import TaskState
 
-from tests.portal.conftest import login
+from tests.portal.conftest import event_data, login
 from tests.portal.test_my_events import create
 
 pytestmark = pytest.mark.django_db
@@ -73,3 +73,27 @@ def test_an_approval_scheduled_for_later_does_not_say_published(
     assert client.get("/api/events/").json()["results"] == []
     login(client, organiser)
     assert "Publicerat" not in client.get("/sv/arrangor/").content.decode()
+
+
+def test_an_edit_approved_for_later_does_not_say_published(client, organiser, moderator, venue):
+    page, task_state = submitted_page(client, organiser, venue)
+    client.force_login(moderator)
+    client.post(approve_url(page, task_state), {})
+    login(client, organiser)
+    client.post(
+        f"/sv/arrangor/events/{page.pk}/edit/", event_data(venue, title_sv="Allsång, ny tid")
+    )
+    client.post(f"/sv/arrangor/events/{page.pk}/submit/")
+    page.refresh_from_db()
+    revision = page.latest_revision
+    revision.content["go_live_at"] = (timezone.now() + datetime.timedelta(days=3)).isoformat()
+    revision.save()
+    mail.outbox.clear()
+    task_state = TaskState.objects.get(workflow_state__object_id=str(page.pk), status="in_progress")
+    client.force_login(moderator)
+    client.post(approve_url(page, task_state), {})
+    page.refresh_from_db()
+    assert page.title == "Allsång i bygdegården"
+    assert not [m for m in mail.outbox if organiser.user.email in m.to and "publ" in m.subject]
+    titles = [row["event"]["title"] for row in client.get("/api/events/").json()["results"]]
+    assert titles == ["Allsång i bygdegården"]
