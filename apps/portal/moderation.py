@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import (
     Collection,
@@ -100,20 +101,25 @@ def _portal_event(object_id):
     )
 
 
-def on_published(sender, instance, **kwargs):
+def on_published(sender, instance, revision=None, **kwargs):
     """Whoever publishes the original (workflow, trusted organiser, moderator in the editor),
-    its translations follow with the organiser's text, and "My events" says published."""
+    its translations follow with the organiser's text, and "My events" says published. A
+    revision approved for a later go-live tells the organiser now, when it really is public."""
     from apps.portal.content import publish_translations
+    from apps.portal.emails import send_moderation_result
     from apps.portal.models import Moderation
 
     portal = _portal_event(instance.pk)
-    if portal is None:
-        return
+    go_live_at = revision.approved_go_live_at if revision is not None else None
+    if portal is None or (go_live_at is not None and go_live_at > timezone.now()):
+        return  # Wagtail signals a revision scheduled for later as published, too
     publish_translations(instance, portal)
     if portal.moderation != Moderation.APPROVED or portal.reason:
         portal.moderation = Moderation.APPROVED
         portal.reason = ""
         portal.save(update_fields=["moderation", "reason", "updated"])
+    if go_live_at is not None:
+        send_moderation_result(portal, approved=True)
 
 
 def on_approved(sender, instance, user=None, **kwargs):

@@ -2,10 +2,12 @@
 refusal, not a 500, and the organiser, the API and the page must agree on what is live."""
 
 import datetime
+from io import StringIO
 
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import TaskState
@@ -95,5 +97,30 @@ def test_an_edit_approved_for_later_does_not_say_published(client, organiser, mo
     page.refresh_from_db()
     assert page.title == "Allsång i bygdegården"
     assert not [m for m in mail.outbox if organiser.user.email in m.to and "publ" in m.subject]
+    titles = [row["event"]["title"] for row in client.get("/api/events/").json()["results"]]
+    assert titles == ["Allsång i bygdegården"]
+
+
+def test_the_organiser_is_told_when_the_scheduled_event_goes_live(
+    client, organiser, moderator, venue
+):
+    page, task_state = submitted_page(client, organiser, venue)
+    revision = page.latest_revision
+    revision.content["go_live_at"] = (timezone.now() + datetime.timedelta(hours=1)).isoformat()
+    revision.save()
+    client.force_login(moderator)
+    client.post(approve_url(page, task_state), {})
+    page.refresh_from_db()
+    assert not page.live
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    revision.refresh_from_db()
+    revision.content["go_live_at"] = past.isoformat()
+    revision.approved_go_live_at = past
+    revision.save()
+    call_command("publish_scheduled", stdout=StringIO())
+    page.refresh_from_db()
+    assert page.live
+    told = [m for m in mail.outbox if organiser.user.email in m.to and "publ" in m.subject]
+    assert len(told) == 1
     titles = [row["event"]["title"] for row in client.get("/api/events/").json()["results"]]
     assert titles == ["Allsång i bygdegården"]
