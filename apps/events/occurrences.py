@@ -182,8 +182,8 @@ def sync_open_ended(until=None, progress=None):
 
 def drifted_keys():
     """Translation groups whose stored rows disagree with what is live and public: occurrences
-    of pages that are unpublished, deleted, restricted or changed without signals (bulk updates, raw SQL, restored
-    backups), and live events with no series or no occurrences at all."""
+    of pages unpublished, deleted or restricted without signals (bulk updates, raw SQL,
+    restored backups), and live events with no series or no occurrences at all."""
     shown = EventPage.objects.live().public()
     live_keys = shown.values("translation_key")
     gone = EventSeries.objects.exclude(key__in=live_keys).filter(
