@@ -176,7 +176,11 @@ class CalendarFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", help_text="Words in the title or summary")
     modified_since = IsoDateTimeFilter(
         method="filter_modified_since",
-        help_text="Only changes since then, including removed occurrences (tombstones)",
+        help_text=(
+            "Only changes since then, including removed occurrences (tombstones): new dates, "
+            "and any published edit of what an event shows (title, texts, price, image, "
+            "categories, status) or of its venue, category or organiser."
+        ),
     )
 
     class Meta:
@@ -241,7 +245,9 @@ class CalendarFilter(django_filters.FilterSet):
         return queryset.filter(series__key__in=matches.values("translation_key"))
 
     def filter_modified_since(self, queryset, name, value):
-        return queryset.filter(modified__gte=value)
+        """An occurrence's own ``modified`` moves with its dates and status; its series' moves
+        with every publish and with edits of the venue, categories or organiser it shows."""
+        return queryset.filter(Q(modified__gte=value) | Q(series__modified__gte=value))
 
 
 def base_queryset():

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from apps.events import conf
@@ -23,9 +24,11 @@ def horizon(now=None):
 
 def schedule_page(translation_key):
     """The original live page of a translation group: its schedule is the one every translation
-    shares (wagtail-localize synchronises it), and it survives unpublishing a translation."""
+    shares (wagtail-localize synchronises it), and it survives unpublishing a translation. Pages
+    behind a view restriction count as gone: the calendar and the API never show them."""
     return (
         EventPage.objects.live()
+        .public()
         .filter(translation_key=translation_key)
         .select_related("locale")
         .order_by("pk")
@@ -82,7 +85,10 @@ def fingerprint(page, rows):
 
 
 @transaction.atomic
-def sync_series(translation_key, until=None, now=None):
+def sync_series(translation_key, until=None, now=None, touch=False):
+    """``touch`` marks the whole event as changed even if its dates did not move: a publish can
+    change anything the API shows (title, body, price, image), and ``modified_since`` clients
+    find such edits through the series' ``modified``."""
     now = now or timezone.now()
     until = until or horizon(now)
     page = schedule_page(translation_key)
@@ -141,7 +147,18 @@ def sync_series(translation_key, until=None, now=None):
         series.live = live
         series.modified = now
         series.save()
+    elif touch:
+        series.modified = now
+        series.save(update_fields=["modified"])
     return result
+
+
+def touch_series(pages, now=None):
+    """Mark the events of ``pages`` (a page queryset) as changed: a venue, category or organiser
+    they show was edited, which no page publish reports."""
+    return EventSeries.objects.filter(key__in=pages.values("translation_key")).update(
+        modified=now or timezone.now()
+    )
 
 
 def sync_open_ended(until=None, progress=None):
@@ -160,4 +177,33 @@ def sync_open_ended(until=None, progress=None):
         total = total + result
         if progress:
             progress(number, key, result)
+    return total
+
+
+def drifted_keys():
+    """Translation groups whose stored rows disagree with what is live and public: occurrences
+    of pages unpublished, deleted or restricted without signals (bulk updates, raw SQL,
+    restored backups), and live events with no series or no occurrences at all."""
+    shown = EventPage.objects.live().public()
+    live_keys = shown.values("translation_key")
+    gone = EventSeries.objects.exclude(key__in=live_keys).filter(
+        Q(live=True) | Q(occurrences__in=EventOccurrence.objects.visible())
+    )
+    orphaned = EventOccurrence.objects.visible().exclude(event__in=shown)
+    stored = EventSeries.objects.filter(live=True, occurrences__isnull=False)
+    missing = shown.exclude(translation_key__in=stored.values("key"))
+    keys = set(gone.values_list("key", flat=True))
+    keys |= set(orphaned.values_list("series__key", flat=True))
+    keys |= set(missing.values_list("translation_key", flat=True))
+    return sorted(keys, key=str)
+
+
+def repair_drift(until=None, progress=None):
+    """Re-sync every drifted group; ``progress(key, result)`` is told about each one."""
+    total = SyncResult()
+    for key in drifted_keys():
+        result = sync_series(key, until=until, touch=True)
+        total = total + result
+        if progress:
+            progress(key, result)
     return total

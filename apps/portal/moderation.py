@@ -4,7 +4,10 @@ are missing and is safe to call any number of times (submission, demo loader, te
 works without a manual set-up step; renaming them in the admin is not supported."""
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import (
     Collection,
@@ -98,28 +101,59 @@ def _portal_event(object_id):
     )
 
 
-def on_published(sender, instance, **kwargs):
+def on_published(sender, instance, revision=None, **kwargs):
     """Whoever publishes the original (workflow, trusted organiser, moderator in the editor),
-    its translations follow with the organiser's text, and "My events" says published."""
+    its translations follow with the organiser's text, and "My events" says published. A
+    revision approved for a later go-live tells the organiser now, when it really is public."""
     from apps.portal.content import publish_translations
+    from apps.portal.emails import send_moderation_result
     from apps.portal.models import Moderation
 
     portal = _portal_event(instance.pk)
-    if portal is None:
-        return
+    go_live_at = revision.approved_go_live_at if revision is not None else None
+    if portal is None or (go_live_at is not None and go_live_at > timezone.now()):
+        return  # Wagtail signals a revision scheduled for later as published, too
     publish_translations(instance, portal)
     if portal.moderation != Moderation.APPROVED or portal.reason:
         portal.moderation = Moderation.APPROVED
         portal.reason = ""
         portal.save(update_fields=["moderation", "reason", "updated"])
+    if go_live_at is not None:
+        send_moderation_result(portal, approved=True)
 
 
 def on_approved(sender, instance, user=None, **kwargs):
+    """Tell the organiser "published" only if it is: an approved revision with a go-live date
+    in the future (a new event or an edit) is scheduled, not public yet."""
     from apps.portal.emails import send_moderation_result
 
     portal = _portal_event(instance.object_id)
-    if portal is not None:
+    if portal is None:
+        return
+    page = type(portal.page).objects.get(pk=portal.page_id)
+    if page.live and page.scheduled_revision is None:
         send_moderation_result(portal, approved=True)
+
+
+def refuse_second_decision(sender, instance, **kwargs):
+    """Wagtail checks a task is still in progress on the copy it loaded, so two moderators (or
+    two clicks) deciding at the same time would both approve and publish twice. Locking the row
+    makes the second wait for the first and then be refused (403, never a 500)."""
+    from apps.events.models import EventPage
+
+    if instance.pk is None or instance.finished_at is None:
+        return
+    if instance.workflow_state.content_type_id != ContentType.objects.get_for_model(EventPage).pk:
+        return
+    stored = (
+        type(instance)
+        .objects.select_for_update()
+        .filter(pk=instance.pk)
+        .values_list("status", "finished_at")
+        .first()
+    )
+    if stored and stored[0] != instance.STATUS_IN_PROGRESS and stored[1] != instance.finished_at:
+        raise PermissionDenied
 
 
 def on_rejected(sender, instance, user=None, **kwargs):
@@ -137,7 +171,8 @@ def on_rejected(sender, instance, user=None, **kwargs):
 
 
 def connect():
-    from wagtail.models import WorkflowState
+    from django.db.models.signals import pre_save
+    from wagtail.models import TaskState, WorkflowState
     from wagtail.signals import page_published, workflow_approved, workflow_rejected
 
     from apps.events.models import EventPage
@@ -145,3 +180,4 @@ def connect():
     page_published.connect(on_published, sender=EventPage, dispatch_uid="portal-published")
     workflow_approved.connect(on_approved, sender=WorkflowState, dispatch_uid="portal-approved")
     workflow_rejected.connect(on_rejected, sender=WorkflowState, dispatch_uid="portal-rejected")
+    pre_save.connect(refuse_second_decision, sender=TaskState, dispatch_uid="portal-decided-once")

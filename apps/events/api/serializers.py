@@ -1,15 +1,18 @@
 """The JSON shape of events and occurrences. The serializers read only what the view fetched in
 advance (see apps.events.listing: the pages of a batch of occurrences with their organiser,
-project, venue and categories, the category labels once per language), so serialising a page of
-results issues no further queries.
+project, venue and categories, the category labels once per language, and the images with their
+renditions), so serialising a page of results issues no further queries once the renditions
+exist.
 
 The view hands each occurrence its event page as `event_page` (None for a removed occurrence or
 on the event's own detail) and the time zone its times are shown in as `zone`, and an event's
 detail its series as `api_series` and its occurrences as `api_occurrences`."""
 
 import datetime
+import re
 
 from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from apps.core.api.fields import ReferenceSerializer, place_label
@@ -21,7 +24,58 @@ def category_label(link, field):
     return field.context["category_labels"](link.category.slug, link.category.name)
 
 
+RENDITIONS = {"thumbnail": "fill-400x225", "medium": "max-800x800", "large": "fill-1200x675"}
+ROOT_RELATIVE = re.compile(r"""(\s(?:href|src)=["'])/(?!/)""")
+
+
+class RenditionSerializer(serializers.Serializer):
+    url = serializers.URLField()
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+
+
+def rendition(image, name, request):
+    """One size of an image, or None if its file is lost (the event must still be listed).
+    Renditions come from the prefetched ``image.renditions`` once they exist."""
+    try:
+        found = image.get_rendition(RENDITIONS[name])
+    except OSError:  # SourceImageIOError too
+        return None
+    return {
+        "url": request.build_absolute_uri(found.url),
+        "width": found.width,
+        "height": found.height,
+    }
+
+
+class EventThumbnailSerializer(serializers.Serializer):
+    """What a list needs to show an event's picture."""
+
+    alt = serializers.CharField(source="default_alt_text")
+    thumbnail = serializers.SerializerMethodField()
+
+    @extend_schema_field(RenditionSerializer(allow_null=True))
+    def get_thumbnail(self, image):
+        return rendition(image, "thumbnail", self.context["request"])
+
+
+class EventImageSerializer(EventThumbnailSerializer):
+    medium = serializers.SerializerMethodField(help_text="At most 800×800, uncropped.")
+    large = serializers.SerializerMethodField(help_text="1200×675, cropped around the focal point.")
+
+    @extend_schema_field(RenditionSerializer(allow_null=True))
+    def get_medium(self, image):
+        return rendition(image, "medium", self.context["request"])
+
+    @extend_schema_field(RenditionSerializer(allow_null=True))
+    def get_large(self, image):
+        return rendition(image, "large", self.context["request"])
+
+
 class VenueSerializer(serializers.Serializer):
+    id = serializers.UUIDField(
+        source="translation_key", help_text="Stable id of the venue in every language."
+    )
     name = serializers.CharField()
     address = serializers.CharField()
     postcode = serializers.CharField()
@@ -32,6 +86,7 @@ class VenueSerializer(serializers.Serializer):
     )
     latitude = serializers.FloatField(allow_null=True)
     longitude = serializers.FloatField(allow_null=True)
+    accessibility = serializers.CharField(help_text="Accessibility notes, in the event's language.")
 
 
 class PriceSerializer(serializers.Serializer):
@@ -60,6 +115,7 @@ class EventSerializer(serializers.Serializer):
         source="related_project", value="identifier", name="title", allow_null=True
     )
     venue = VenueSerializer(allow_null=True)
+    image = EventThumbnailSerializer(allow_null=True)
     attendance_mode = serializers.CharField()
     online = serializers.BooleanField(source="is_online")
     online_url = serializers.CharField()
@@ -121,10 +177,19 @@ class OccurrenceSerializer(serializers.Serializer):
 
 
 class EventDetailSerializer(EventSerializer):
+    image = EventImageSerializer(allow_null=True)
+    body = serializers.SerializerMethodField(
+        help_text="The description as HTML ready to render, with absolute links and images."
+    )
     available_languages = serializers.SerializerMethodField()
     modified = serializers.DateTimeField(source="api_series.modified")
     sequence = serializers.IntegerField(source="api_series.sequence")
     occurrences = OccurrenceSerializer(many=True, source="api_occurrences")
+
+    def get_body(self, page) -> str:
+        root = self.context["request"].build_absolute_uri("/")
+        html = str(page.body.render_as_block())
+        return ROOT_RELATIVE.sub(lambda match: match.group(1) + root, html)
 
     def get_available_languages(self, page) -> list[str]:
         return sorted(

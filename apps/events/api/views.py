@@ -2,6 +2,7 @@
 and GET /api/events/{id}/ (one event with every stored occurrence)."""
 
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -58,9 +59,11 @@ class EventViewSet(BygdAPIMixin, LocaleContextMixin, viewsets.GenericViewSet):
         return context
 
     def list(self, request):
-        """A page of occurrences with their events in three queries, whatever its length."""
+        """A page of occurrences with their events and images in a fixed number of queries,
+        whatever its length."""
         occurrences = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         pages = pages_by_key([row.series.key for row in occurrences], self.locale, self.fallback)
+        prefetch_related_objects(list(pages.values()), "image__renditions")
         for occurrence in occurrences:
             occurrence.event_page = pages.get(occurrence.series.key)
             occurrence.zone = occurrence.event_page.zone if occurrence.event_page else None
@@ -74,6 +77,7 @@ class EventViewSet(BygdAPIMixin, LocaleContextMixin, viewsets.GenericViewSet):
         page = pages_by_key([series.key], self.locale, self.fallback).get(series.key)
         if page is None:
             raise Http404
+        prefetch_related_objects([page], "image__renditions")
         page.api_series = series
         page.api_occurrences = list(
             EventOccurrence.objects.visible().filter(series=series).select_related("series")
