@@ -150,9 +150,10 @@ class ProjectFilter(django_filters.FilterSet):
         queryset, self._search_rank = matching(queryset, value)
         return queryset
 
-    def filter_facet(self, queryset, name, values):
-        """Projects with any of the values (places arrive as rows, the rest as codes)."""
-        codes = [getattr(value, "identifier", value) for value in values]
+    def filter_facet(self, queryset, name, value: list):
+        """Projects with any of the values (places arrive as rows, the rest as codes). The hint
+        tells drf-spectacular the values are strings in the schema (repeated parameters)."""
+        codes = [getattr(item, "identifier", item) for item in value]
         return queryset.filter(BY_NAME[name].matching(codes)) if codes else queryset
 
     def filter_year(self, queryset, name, value: int):

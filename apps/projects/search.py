@@ -18,6 +18,7 @@ from apps.core.text_search import fold, prefix_tsquery, terms
 from apps.network.models import Organisation, Person, Place
 from apps.projects.models import (
     ProjectContact,
+    ProjectFunder,
     ProjectPage,
     ProjectPartner,
     ProjectPlace,
@@ -29,7 +30,11 @@ BATCH = 500
 
 def _document(page):
     language = page.locale.language_code
-    organisations = [page.owner_organisation] + [row.organisation for row in page.partners.all()]
+    organisations = [
+        page.owner_organisation,
+        *(row.organisation for row in page.partners.all()),
+        *(row.organisation for row in page.funders.all()),
+    ]
     places = [row.place for row in page.places.all()]
     content = [
         page.summary,
@@ -59,7 +64,9 @@ def _refresh_batch(page_ids):
     pages = (
         ProjectPage.objects.filter(pk__in=page_ids, live=True)
         .select_related("locale", "owner_organisation")
-        .prefetch_related("partners__organisation", "places__place", "contacts__person")
+        .prefetch_related(
+            "partners__organisation", "funders__organisation", "places__place", "contacts__person"
+        )
     )
     documents = [_document(page) for page in pages]
     with transaction.atomic():
@@ -156,6 +163,7 @@ def _pages_naming(field):
 
 _organisation_changed = _pages_naming("partners__organisation")
 _owner_changed = _pages_naming("owner_organisation")
+_funder_changed = _pages_naming("funders__organisation")
 _place_changed = _pages_naming("places__place")
 _person_changed = _pages_naming("contacts__person")
 
@@ -172,7 +180,7 @@ def connect(app_config):
     page_unpublished.connect(
         _page_unpublished, sender=ProjectPage, dispatch_uid="project_search_unpub"
     )
-    for model in (ProjectPartner, ProjectPlace, ProjectContact):
+    for model in (ProjectPartner, ProjectFunder, ProjectPlace, ProjectContact):
         post_save.connect(
             _row_changed, sender=model, dispatch_uid=f"project_search_{model.__name__}"
         )
@@ -181,6 +189,7 @@ def connect(app_config):
         )
     post_save.connect(_organisation_changed, sender=Organisation, dispatch_uid="project_search_org")
     post_save.connect(_owner_changed, sender=Organisation, dispatch_uid="project_search_owner")
+    post_save.connect(_funder_changed, sender=Organisation, dispatch_uid="project_search_funder")
     post_save.connect(_place_changed, sender=Place, dispatch_uid="project_search_place")
     post_save.connect(_person_changed, sender=Person, dispatch_uid="project_search_person")
     post_migrate.connect(_fill_missing, sender=app_config, dispatch_uid="project_search_fill")

@@ -23,6 +23,7 @@ def paragraph(text):
 def catalogue(project_index):
     owner = OrganisationFactory(name="Bygdegårdsföreningen Ljusglimten")
     partner = OrganisationFactory(name="Hembygdsförbundet i Sörmland")
+    funder = OrganisationFactory(name="Statens kulturråd")
     make_project(project_index, title="Teaterkväll i Bygdegården", identifier="TITLE-1")
     make_project(
         project_index,
@@ -37,6 +38,7 @@ def catalogue(project_index):
         body=paragraph("Vi bygger nya mötesplatser för unga i byn."),
         owner=owner,
         places=["SE-0480"],
+        funders=[(funder, None)],
     )
     page = body_only.specific
     page.partners.add(ProjectPartnerFactory.build(organisation=partner))
@@ -54,6 +56,7 @@ def search(client, q, **params):
 def test_search_covers_body_organisations_places_and_people(client, catalogue):
     assert search(client, "ljusglimten") == ["BODY-1"], "owner organisation"
     assert search(client, "hembygdsförbundet") == ["BODY-1"], "partner organisation"
+    assert search(client, "kulturråd") == ["BODY-1"], "funder"
     assert search(client, "nyköping") == ["BODY-1"], "place"
     assert search(client, "ödmark") == ["BODY-1"], "contact person"
     assert search(client, "unga byn") == ["BODY-1"], "description, every word"
