@@ -63,12 +63,20 @@ def manage(*args, env):
     )
 
 
-def rows(database, tables):
+def rows(database, tables, columns=None):
+    """Every row of each table, as {column: value}; only ``columns[table]`` where given, so
+    columns that later migrations add do not count as a change."""
+    result = {}
     with sqlite3.connect(database) as connection:
-        return {
-            table: connection.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()  # noqa: S608
-            for table in tables
-        }
+        connection.row_factory = sqlite3.Row
+        for table in tables:
+            found = connection.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()  # noqa: S608
+            keep = (columns or {}).get(table)
+            result[table] = [
+                {key: row[key] for key in row.keys() if keep is None or key in keep}  # noqa: SIM118
+                for row in found
+            ]
+    return result
 
 
 def test_a_demo_database_from_before_the_split_migrates_with_every_row(tmp_path):
@@ -86,7 +94,8 @@ def test_a_demo_database_from_before_the_split_migrates_with_every_row(tmp_path)
     migrated = manage("migrate", "--noinput", env=env)
     assert migrated.returncode == 0, migrated.stderr
 
-    after = rows(database, MOVED.values())
+    old_columns = {new: set(before[old][0]) for old, new in MOVED.items() if before[old]}
+    after = rows(database, MOVED.values(), old_columns)
     for old, new in MOVED.items():
         assert after[new] == before[old], f"{old} -> {new} changed"
     with sqlite3.connect(database) as connection:
