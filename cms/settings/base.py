@@ -181,6 +181,12 @@ def tasks_setting(name, default):
 BYGD_TASKS_BACKEND = os.environ.get("BYGD_TASKS_BACKEND", "immediate")
 TASKS = tasks_setting(BYGD_TASKS_BACKEND, "immediate")
 
+# apps.core's limit on failed logins runs first, for the admin's login as for the portal's.
+AUTHENTICATION_BACKENDS = [
+    "apps.core.logins.LoginLimitBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
