@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import SESSION_KEY
 from django.test import Client, override_settings
 
+from apps.core.checks import check_login_limit
 from apps.portal.factories import PASSWORD, OrganiserAccountFactory
 
 ADMIN_LOGIN = "/admin/login/"
@@ -138,3 +139,9 @@ def test_successful_logins_are_not_counted(organiser):
     client = at("10.4.0.1")
     client.post(PORTAL_LOGIN, {"username": organiser.user.email, "password": PASSWORD})
     assert logged_in(client)
+
+
+def test_check_warns_while_logins_are_not_limited(settings):
+    assert check_login_limit(None) == []
+    settings.AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+    assert [warning.id for warning in check_login_limit(None)] == ["core.W001"]
