@@ -16,8 +16,8 @@ error); views that can say more read ``refused(request)``, and Wagtail's login p
 import math
 from dataclasses import dataclass
 
+from asgiref.sync import sync_to_async
 from django.contrib.auth import get_user_model
-from django.contrib.auth.backends import BaseBackend
 from django.core.exceptions import PermissionDenied
 
 from apps.core import conf, ratelimit
@@ -76,9 +76,10 @@ def count_failure(sender, credentials, request=None, **kwargs):
         ratelimit.count("login-failure-account", account, window)
 
 
-class LoginLimitBackend(BaseBackend):
+class LoginLimitBackend:
     """Authenticates nobody; ends ``authenticate()`` before the other backends check a password
-    when this address or account has failed too often."""
+    when this address or account has failed too often. It has no ``get_user``, so Django never
+    takes it for the backend a session belongs to (``force_login`` picks the next one)."""
 
     def authenticate(self, request, **credentials):
         if request is None:
@@ -88,3 +89,6 @@ class LoginLimitBackend(BaseBackend):
             setattr(request, REFUSED, Refusal(wait))
             raise PermissionDenied
         return None
+
+    async def aauthenticate(self, request, **credentials):
+        return await sync_to_async(self.authenticate)(request, **credentials)

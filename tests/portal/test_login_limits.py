@@ -4,8 +4,9 @@ and per account, while the people who type their own password right can always l
 import re
 
 import pytest
-from django.contrib.auth import SESSION_KEY
-from django.test import Client, override_settings
+from asgiref.sync import async_to_sync
+from django.contrib.auth import SESSION_KEY, aauthenticate
+from django.test import Client, RequestFactory, override_settings
 
 from apps.core.checks import check_login_limit
 from apps.portal.factories import PASSWORD, OrganiserAccountFactory
@@ -145,3 +146,12 @@ def test_check_warns_while_logins_are_not_limited(settings):
     assert check_login_limit(None) == []
     settings.AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
     assert [warning.id for warning in check_login_limit(None)] == ["core.W001"]
+
+
+def test_async_logins_are_limited_too(superuser):
+    guess(at("10.5.0.1"), ADMIN_LOGIN, "chef", 5)
+    credentials = {"username": "chef", "password": SUPERUSER_PASSWORD}
+    attacker = RequestFactory().post("/", REMOTE_ADDR="10.5.0.1")
+    assert async_to_sync(aauthenticate)(attacker, **credentials) is None
+    owner = RequestFactory().post("/", REMOTE_ADDR="10.5.0.2")
+    assert async_to_sync(aauthenticate)(owner, **credentials) == superuser
