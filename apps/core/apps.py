@@ -9,11 +9,14 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.contrib.auth.signals import user_login_failed
         from django.core import checks
 
-        from apps.core import content_version, text_search
-        from apps.core.checks import check_settings
+        from apps.core import content_version, logins, text_search
+        from apps.core.checks import check_login_limit, check_settings
 
         content_version.connect()
         text_search.connect()
+        user_login_failed.connect(logins.count_failure, dispatch_uid="bygd-login-failures")
         checks.register(check_settings)
+        checks.register(check_login_limit)

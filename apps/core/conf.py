@@ -10,6 +10,9 @@
 | `BYGD_CACHE_STALE_WHILE_REVALIDATE` | `300` | seconds in `stale-while-revalidate` of cached answers |
 | `BYGD_FRONTEND_CACHE_PURGE_PATHS` | API listings and feeds | paths purged from the CDN on every content change (Wagtail purges the pages) |
 | `BYGD_TRUSTED_PROXIES` | `0` | reverse proxies in front of the site; every rate limit (the API's and public writes') takes the client address from `X-Forwarded-For` behind exactly this many (0: the connection's address) |
+| `BYGD_LOGIN_WINDOW` | `900` | seconds in which failed logins (admin, portal, any view using `authenticate()`) are counted |
+| `BYGD_LOGIN_FAILURES_PER_ADDRESS` | `30` | failed logins from one client address in the window before every login from it is refused |
+| `BYGD_LOGIN_FAILURES_PER_ACCOUNT` | `5` | failed logins for one account name in the window before logins for it are refused from every address that has failed in the window |
 | `BYGD_API_ANON_RATE` | `"120/minute"` | requests per client address to the domain API before 429; None switches it off |
 | `BYGD_INDEX_PARENT_PAGE_TYPES` | `None` (any page) | page types (`"app_label.Model"`) under which Bygd's index pages may be created |
 | `BYGD_BASE_TEMPLATE` | `"bygd/base.html"` | the base template Bygd's pages and views render in (the host's own, e.g. `"base.html"`; see README.md for the blocks it needs) |
@@ -94,6 +97,9 @@ purge_paths = Setting(
     absolute_paths,
 )
 trusted_proxies = Setting("BYGD_TRUSTED_PROXIES", 0, whole_number(0))
+login_window = Setting("BYGD_LOGIN_WINDOW", 900, whole_number(1))
+login_failures_per_address = Setting("BYGD_LOGIN_FAILURES_PER_ADDRESS", 30, whole_number(1))
+login_failures_per_account = Setting("BYGD_LOGIN_FAILURES_PER_ACCOUNT", 5, whole_number(1))
 api_anon_rate = Setting("BYGD_API_ANON_RATE", "120/minute", rate_or_none)
 index_parent_page_types = Setting("BYGD_INDEX_PARENT_PAGE_TYPES", None, _page_types_rule)
 base_template = Setting("BYGD_BASE_TEMPLATE", "bygd/base.html", _template_rule)

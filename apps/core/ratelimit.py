@@ -51,6 +51,13 @@ def count(scope, key, window):
     return seen, window - now % window
 
 
+def peek(scope, key, window):
+    """Requests of ``key`` in ``scope`` so far in the current window, without counting one;
+    returns (that number, seconds until the window ends)."""
+    now = int(time.time())
+    return cache.get(f"bygd:rate:{scope}:{key}:{now // window}", 0), window - now % window
+
+
 def check(scope, key, limit, window):
     """Count one request; raise RateLimited once more than ``limit`` came in this window."""
     seen, retry_after = count(scope, key, window)

@@ -2,7 +2,7 @@
 
 | setting | default | meaning |
 |---|---|---|
-| `BYGD_PORTAL_RATE_WINDOW` | `900` | seconds in which login, sign-up and password-reset attempts are counted |
+| `BYGD_PORTAL_RATE_WINDOW` | `900` | seconds in which sign-up, password-reset and verification-mail attempts are counted (failed logins: apps.core's `BYGD_LOGIN_*`) |
 | `BYGD_PORTAL_ATTEMPTS_PER_IP` | `30` | attempts per client address and window before 429 |
 | `BYGD_PORTAL_ATTEMPTS_PER_ACCOUNT` | `5` | attempts per e-mail address (from any client address) and window before 429 |
 | `BYGD_PORTAL_VERIFY_DAYS` | `3` | days an e-mail verification link works |

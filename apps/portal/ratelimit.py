@@ -1,5 +1,6 @@
-"""Attempts at logging in, signing up and resetting a password are counted per client address
-and per e-mail address in the shared rate limiter. Both budgets matter: the address one stops
+"""Attempts at signing up and resetting a password are counted per client address and per
+e-mail address in the shared rate limiter (failed logins are limited for every login view by
+apps.core.logins). Both budgets matter: the address one stops
 one machine trying many accounts, the account one stops many machines trying one account."""
 
 from apps.core import ratelimit

@@ -181,6 +181,12 @@ def tasks_setting(name, default):
 BYGD_TASKS_BACKEND = os.environ.get("BYGD_TASKS_BACKEND", "immediate")
 TASKS = tasks_setting(BYGD_TASKS_BACKEND, "immediate")
 
+# apps.core's limit on failed logins runs first, for the admin's login as for the portal's.
+AUTHENTICATION_BACKENDS = [
+    "apps.core.logins.LoginLimitBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -315,6 +321,9 @@ _ENV_INTS = {
         "BYGD_HEADLESS_PREVIEW_TTL",
         "BYGD_EVENT_HORIZON_MONTHS",
         "BYGD_TRUSTED_PROXIES",
+        "BYGD_LOGIN_WINDOW",
+        "BYGD_LOGIN_FAILURES_PER_ADDRESS",
+        "BYGD_LOGIN_FAILURES_PER_ACCOUNT",
         "BYGD_NEWSLETTER_REQUESTS_PER_HOUR",
         "BYGD_NEWSLETTER_BATCH_SIZE",
         "BYGD_PORTAL_RATE_WINDOW",

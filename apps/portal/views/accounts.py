@@ -1,5 +1,6 @@
 """Sign-up, e-mail verification, login, logout and password reset. Every POST that takes an
-e-mail address is rate-limited per client address and per address; every response that could
+e-mail address is rate-limited per client address and per address (logins by their failures,
+in apps.core.logins); every response that could
 tell whether an address is registered is the same for both cases."""
 
 from django.contrib.auth import views as auth_views
@@ -8,6 +9,7 @@ from django.urls import reverse_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from apps.core import logins
 from apps.core.base_template import BaseTemplateViewMixin, render
 from apps.portal import tokens
 from apps.portal.accounts import sign_up, verify
@@ -49,6 +51,20 @@ def limited(action, field):
         return wrapper
 
     return decorate
+
+
+def login_limited(view):
+    """Failed logins are limited by apps.core.logins for every login view; here a refused
+    attempt gets the 429 page, which says to wait, instead of the wrong-password error."""
+
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        retry_after = logins.refused(request)
+        if retry_after:
+            return rate_limited(request, RateLimited(retry_after=retry_after))
+        return response
+
+    return wrapper
 
 
 @never_cache
@@ -104,7 +120,7 @@ class PasswordResetCompleteView(BaseTemplateViewMixin, auth_views.PasswordResetC
 
 
 login_view = never_cache(
-    limited("login", "username")(
+    login_limited(
         LoginView.as_view(
             form_class=LoginForm,
             template_name=TEMPLATE_DIR + "login.html",
