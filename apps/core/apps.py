@@ -12,8 +12,9 @@ class CoreConfig(AppConfig):
         from django.core import checks
 
         from apps.core import content_version, text_search
-        from apps.core.checks import check_settings
+        from apps.core.checks import check_compiled_catalogues, check_settings
 
         content_version.connect()
         text_search.connect()
         checks.register(check_settings)
+        checks.register(check_compiled_catalogues)

@@ -1,9 +1,24 @@
 """A wrong value in one of apps.core's settings is reported by name at `manage.py check`, before
-a request meets it."""
+a request meets it; so is a deployment that never compiled the translation catalogues."""
+
+from django.core.checks import Error
 
 from apps.core import conf
 from apps.core.app_settings import settings_errors
+from apps.core.catalogues import uncompiled_catalogues
 
 
 def check_settings(app_configs, **kwargs):
     return settings_errors(conf, app_configs, "core.E001")
+
+
+def check_compiled_catalogues(app_configs, **kwargs):
+    return [
+        Error(
+            f"The translation catalogue {path} has not been compiled: pages in its language "
+            "would show English and translated URLs would not be found.",
+            hint="Run `manage.py compile_catalogues` (needs no gettext tools).",
+            id="core.E002",
+        )
+        for path in uncompiled_catalogues()
+    ]
