@@ -157,7 +157,7 @@ def test_html_form_needs_its_csrf_token(newsletter_list):
 
 @pytest.mark.postgres
 @pytest.mark.skipif("connection.vendor != 'postgresql'")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_identical_signups_at_once_store_one_row_and_all_answer_202(newsletter_list, settings):
     """A double-clicked button or a frontend's retries: the requests race to insert the same
     (address, list) row, and the losers must still get the normal answer."""

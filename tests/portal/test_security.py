@@ -249,7 +249,7 @@ def test_a_used_invitation_link_cannot_be_used_again(client, organiser):
 
 @pytest.mark.postgres
 @pytest.mark.skipif("connection.vendor != 'postgresql'")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_identical_signups_at_once_make_one_account_and_answer_alike(calendar, settings):
     """A double-clicked sign-up button: the requests race to create the same user, and the
     loser must get the same answer as the winner instead of a 500."""
@@ -270,3 +270,28 @@ def test_identical_signups_at_once_make_one_account_and_answer_alike(calendar, s
     assert len(answers) == 1
     assert next(iter(answers))[0] == 302
     assert OrganiserAccount.objects.filter(user__email="samtidig@example.org").count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_invitation_accepted_twice_at_once_makes_one_account_and_no_error(
+    organiser, settings
+):
+    client = login(Client(), organiser)
+    client.post("/sv/arrangor/team/", {"email": "kollega@example.org"})
+    link = mail.outbox[-1].body.split("http://testserver")[1].split()[0]
+    form = {"name": "Kollega", "password1": "smultron-123", "password2": "smultron-123"}
+    start = threading.Barrier(6)
+
+    def accept(_):
+        try:
+            start.wait()
+            return Client().post(link, form).status_code
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        statuses = list(pool.map(accept, range(6)))
+    assert 302 in statuses and set(statuses) <= {200, 302, 400}, statuses
+    assert OrganiserAccount.objects.filter(user__email="kollega@example.org").count() == 1
