@@ -13,10 +13,11 @@ class CoreConfig(AppConfig):
         from django.core import checks
 
         from apps.core import content_version, logins, text_search
-        from apps.core.checks import check_login_limit, check_settings
+        from apps.core.checks import check_compiled_catalogues, check_login_limit, check_settings
 
         content_version.connect()
         text_search.connect()
         user_login_failed.connect(logins.count_failure, dispatch_uid="bygd-login-failures")
         checks.register(check_settings)
         checks.register(check_login_limit)
+        checks.register(check_compiled_catalogues)

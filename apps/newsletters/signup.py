@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from apps.core.tokens import new_nonce
+from apps.core.transactions import atomic_retrying_conflicts
 from apps.newsletters import tokens
 from apps.newsletters.addresses import address_digest
 from apps.newsletters.forms import HONEYPOT_FIELD, SignupForm
@@ -54,10 +55,11 @@ def handle_signup(request, data, *, source, source_detail=""):
     return SignupOutcome()
 
 
-@transaction.atomic
+@atomic_retrying_conflicts
 def subscribe(email, newsletter_lists, language, *, source, source_detail="", now=None):
     """Store unconfirmed subscriptions; returns the confirmation nonce to e-mail, or None when
-    nothing needs confirming or the address already had a confirmation e-mail today."""
+    nothing needs confirming or the address already had a confirmation e-mail today. Identical
+    signups at once race to insert the same row: the loser runs again and finds the winner's."""
     now = now or timezone.now()
     digest = address_digest(email)
     consent = ConsentText.objects.current(language)

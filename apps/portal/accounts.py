@@ -5,12 +5,12 @@ account. The password is hashed in both cases so the response time does not tell
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.users.models import UserProfile
 
 from apps.core.tokens import new_nonce
+from apps.core.transactions import atomic_retrying_conflicts
 from apps.portal import emails
 from apps.portal.models import (
     OrganisationProposal,
@@ -44,8 +44,10 @@ def create_user(email, name, password):
     return user
 
 
-@transaction.atomic
+@atomic_retrying_conflicts
 def sign_up(data):
+    """Two identical sign-ups at once race to create the same user: the loser runs again and
+    answers as for a known address."""
     email = data["email"]
     existing = get_user_model().objects.filter(username=email).first()
     if existing is None:

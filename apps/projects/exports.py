@@ -10,6 +10,7 @@ import json
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
+from apps.core.spreadsheet import safe_cell, unescape_cell
 from apps.projects.models import ProjectFunder, ProjectPartner, ProjectPlace, ProjectTheme
 
 COLUMNS = [
@@ -126,23 +127,7 @@ def csv_rows(pages, url_for):
     yield "\ufeff" + writer.writeheader()
     for page in pages:
         record = project_record(page, url_for(page))
-        yield writer.writerow({key: _safe_cell(value) for key, value in record.items()})
-
-
-def _safe_cell(value):
-    return (
-        "'" + value
-        if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") and not _is_number(value)
-        else value
-    )
-
-
-def _is_number(value):
-    try:
-        float(value)
-    except ValueError:
-        return False
-    return True
+        yield writer.writerow({key: safe_cell(value) for key, value in record.items()})
 
 
 def json_rows(pages, url_for):
@@ -194,10 +179,6 @@ def read_records(path):
                 % {"row": number, "cells": len(row), "columns": len(header)}
             )
         records.append(
-            {key: _unescape(value) for key, value in zip(header, row, strict=True) if key}
+            {key: unescape_cell(value) for key, value in zip(header, row, strict=True) if key}
         )
     return records
-
-
-def _unescape(value):
-    return value[1:] if value.startswith("'") and value[1:2] in ("=", "+", "-", "@") else value

@@ -129,7 +129,7 @@ def host_site(tmp_path):
     run([sys.executable, "manage.py", "compile_catalogues"], cwd=ROOT)
     source = tmp / "source"
     source.mkdir()
-    for name in ("pyproject.toml", "README.md", "MANIFEST.in"):
+    for name in ("pyproject.toml", "setup.py", "README.md", "MANIFEST.in"):
         shutil.copy2(ROOT / name, source / name)
     for package in ("apps", "cms"):
         shutil.copytree(

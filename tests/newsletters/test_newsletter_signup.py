@@ -1,8 +1,11 @@
 import datetime
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.core import mail
-from django.test import override_settings
+from django.db import connection, connections  # noqa: F401 - connection is used by skipif
+from django.test import Client, override_settings
 from django.utils import timezone
 
 from apps.newsletters.factories import SubscriptionFactory
@@ -150,3 +153,26 @@ def test_html_form_needs_its_csrf_token(newsletter_list):
     }
     assert strict.post("/sv/newsletter/signup/", form).status_code == 403
     assert not Subscription.objects.filter(email="csrf@example.org").exists()
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_identical_signups_at_once_store_one_row_and_all_answer_202(newsletter_list, settings):
+    """A double-clicked button or a frontend's retries: the requests race to insert the same
+    (address, list) row, and the losers must still get the normal answer."""
+    settings.BYGD_NEWSLETTER_REQUESTS_PER_HOUR = 1000
+    start = threading.Barrier(20)
+
+    def sign_up(_):
+        try:
+            start.wait()
+            return post(Client(), "samtidig@example.org").status_code
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        statuses = list(pool.map(sign_up, range(20)))
+    assert statuses == [202] * 20
+    assert Subscription.objects.filter(email="samtidig@example.org").count() == 1
+    assert len(mail.outbox) == 1

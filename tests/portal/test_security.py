@@ -1,11 +1,14 @@
 """The issue's security list, one test each."""
 
 import io
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.contrib.auth import SESSION_KEY
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection, connections  # noqa: F401 - connection is used by skipif
 from django.test import Client, override_settings
 from PIL import Image
 
@@ -242,3 +245,53 @@ def test_a_used_invitation_link_cannot_be_used_again(client, organiser):
     assert joined.organisation == organiser.organisation and joined.is_verified
     client.logout()
     assert Client().post(link, form).status_code == 400
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_identical_signups_at_once_make_one_account_and_answer_alike(calendar, settings):
+    """A double-clicked sign-up button: the requests race to create the same user, and the
+    loser must get the same answer as the winner instead of a 500."""
+    settings.BYGD_PORTAL_ATTEMPTS_PER_ACCOUNT = 1000
+    settings.BYGD_PORTAL_ATTEMPTS_PER_IP = 1000
+    start = threading.Barrier(10)
+
+    def sign_up_once(_):
+        try:
+            start.wait()
+            response = signup(Client(), "samtidig@example.org")
+            return response.status_code, response.get("Location")
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        answers = set(pool.map(sign_up_once, range(10)))
+    assert len(answers) == 1
+    assert next(iter(answers))[0] == 302
+    assert OrganiserAccount.objects.filter(user__email="samtidig@example.org").count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_invitation_accepted_twice_at_once_makes_one_account_and_no_error(
+    organiser, settings
+):
+    client = login(Client(), organiser)
+    client.post("/sv/arrangor/team/", {"email": "kollega@example.org"})
+    link = mail.outbox[-1].body.split("http://testserver")[1].split()[0]
+    form = {"name": "Kollega", "password1": "smultron-123", "password2": "smultron-123"}
+    start = threading.Barrier(6)
+
+    def accept(_):
+        try:
+            start.wait()
+            return Client().post(link, form).status_code
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        statuses = list(pool.map(accept, range(6)))
+    assert 302 in statuses and set(statuses) <= {200, 302, 400}, statuses
+    assert OrganiserAccount.objects.filter(user__email="kollega@example.org").count() == 1

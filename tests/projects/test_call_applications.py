@@ -2,7 +2,9 @@
 refused with nothing stored outside it, attachments checked, and the applications visible and
 exportable only by the call's moderators."""
 
+import csv
 import datetime
+import io
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -267,3 +269,18 @@ def test_deleting_an_application_deletes_its_attachment(client, call, clock, set
     assert not str(stored).startswith(str(settings.MEDIA_ROOT))
     submission.delete()
     assert not stored.exists()
+
+
+# The form strips leading tabs and line breaks; tests/core/test_spreadsheet.py covers those.
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_the_applications_export_never_hands_a_spreadsheet_a_formula(
+    client, call, call_index, clock, django_user_model, start
+):
+    clock(CLOSES - datetime.timedelta(days=3))
+    formula = f"{start}HYPERLINK(\"https://evil.example\",\"Klicka\")"
+    assert post(client, call, {"forening": formula}).status_code == 200
+    client.force_login(_user(django_user_model, "moderator", call_index, ["add", "change", "publish"]))
+    export = client.get(f"/admin/forms/submissions/{call.pk}/", {"export": "csv"})
+    (row,) = list(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode())))
+    assert row["Förening"] == "'" + formula
+    assert row["E-post"] == ANSWERS["e_post"]

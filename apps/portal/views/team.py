@@ -5,7 +5,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login, password_validation
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -139,12 +139,16 @@ def accept_invitation_view(request, token):
         return page(request, "invitation_accept.html", {"invitation": invitation})
     form = AcceptForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            user = create_user(
-                invitation.email, form.cleaned_data["name"], form.cleaned_data["password1"]
-            )
-            account = OrganiserAccount.objects.create(user=user, language=current_language())
-            _join(account, invitation)
+        try:
+            with transaction.atomic():
+                user = create_user(
+                    invitation.email, form.cleaned_data["name"], form.cleaned_data["password1"]
+                )
+                account = OrganiserAccount.objects.create(user=user, language=current_language())
+                _join(account, invitation)
+        except IntegrityError:
+            # The same form sent twice at once: the other request created the account first.
+            return page(request, "invitation_login.html", {"invitation": invitation})
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect("portal:home")
     return page(

@@ -13,6 +13,7 @@ from wagtail.contrib.forms.views import SubmissionsListView
 from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
+from apps.core.spreadsheet import safe_cell
 from apps.projects.calls.attachments import private_storage
 from apps.projects.models import CallSubmission, FundingCallPage
 
@@ -26,7 +27,16 @@ def only_call_moderators(user, editable_forms):
 class CallSubmissionsListView(SubmissionsListView):
     """Wagtail's list of a form's submissions, with each attachment as a link (named after the
     uploaded file) to the permission-checked download view instead of a bare address. The CSV
-    export keeps the plain address."""
+    export keeps the plain address, and its cells are made formula-safe like every export's:
+    applicants write them."""
+
+    def write_csv_row(self, writer, row_dict):
+        return writer.writerow(
+            {
+                field: safe_cell(self.preprocess_field_value(field, value, self.FORMAT_CSV))
+                for field, value in row_dict.items()
+            }
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

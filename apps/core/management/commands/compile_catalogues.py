@@ -1,26 +1,11 @@
 """Compile .po catalogues to .mo with polib, so a fresh machine needs no GNU gettext tools."""
 
-from pathlib import Path
 
 import polib
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-# Bygd's own packages; third-party apps ship their catalogues compiled.
-PACKAGES = {"apps", "cms"}
-
-
-def catalogue_roots():
-    """The locale directories of Bygd's installed apps, then LOCALE_PATHS."""
-    roots = [
-        Path(config.path, "locale")
-        for config in apps.get_app_configs()
-        if config.name.split(".")[0] in PACKAGES
-    ]
-    roots += [Path(path) for path in settings.LOCALE_PATHS]
-    seen = set()
-    return [root for root in roots if root.is_dir() and not (root in seen or seen.add(root))]
+from apps.core.catalogues import catalogue_roots
 
 
 def _shown(path):
