@@ -5,6 +5,7 @@ editor's JavaScript, a form PUT, then "Publicera på English"), a fact changed a
 Swedish; both languages' pages and the API then show the same facts and the English text."""
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -132,9 +133,20 @@ def fill(browser, field_id, value):
     field.send_keys(value)
 
 
+# Wagtail autosaves the editor's form half a second after each change; pressing "Publicera"
+# while that request is in flight races it, so wait for a pending save to start and finish.
+AUTOSAVE_SECONDS = 1
+SETTLED_AUTOSAVE = """
+const indicator = document.getElementById("w-autosave-indicator");
+return !indicator || indicator.getAttribute("data-w-autosave-state-value") !== "saving";
+"""
+
+
 def publish_in_editor(browser, published):
     """Open the footer's action menu, press "Publicera" and wait until ``published()``; when it
     does not come, fail with the editor's error messages rather than a bare timeout."""
+    time.sleep(AUTOSAVE_SECONDS)
+    wait(browser).until(lambda b: b.execute_script(SETTLED_AUTOSAVE))
     footer = browser.find_element(By.CSS_SELECTOR, "footer")
     footer.find_element(By.CSS_SELECTOR, ".w-dropdown__toggle").click()
     wait(browser).until(
