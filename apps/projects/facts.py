@@ -4,7 +4,8 @@ A project's facts (amounts, currency, dates, status override, organisations, pla
 funders, programme and call) are copied onto every language version of the page, so listings,
 filters and facets in any language stay single-table queries and revisions, previews and
 moderation keep working. Publishing any language version shares its facts with all the others,
-in the publish transaction: their live rows, their live revisions and their latest drafts.
+in one transaction (the publication's own when it comes through ``page.publish()``): their live
+rows, their live revisions and their latest drafts.
 
 ``facts_version`` counts the changes. A revision carrying an older count than the other language
 versions (an old draft, a reverted revision, a translation built from an old source snapshot)

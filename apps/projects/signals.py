@@ -1,5 +1,7 @@
-"""Record how each language version of a project came about whenever one is published."""
+"""Whenever a language version of a project is published: record how it came about and share
+its facts with the other versions."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete
 from wagtail.signals import page_published
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
@@ -40,10 +42,22 @@ def record_translation_origin(sender, instance, **kwargs):
     )
 
 
+def share_published_facts(sender, instance, revision, **kwargs):
+    """On ``page_published`` rather than in ``ProjectPage.publish``: the admin's edit view and
+    the publish API run Wagtail's publish action directly, without ``page.publish()``."""
+    from apps.projects.facts import share_facts
+
+    with transaction.atomic():
+        published = ProjectPage.objects.filter(pk=instance.pk, live_revision=revision).first()
+        if published is not None:
+            share_facts(published)
+
+
 def connect():
     page_published.connect(
         record_translation_origin, sender=ProjectPage, dispatch_uid="project-origin"
     )
+    page_published.connect(share_published_facts, sender=ProjectPage, dispatch_uid="project-facts")
     post_delete.connect(delete_attachments, sender=CallSubmission, dispatch_uid="call-attachments")
 
 

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail_localize.models import Translation
 
 from apps.core.localize import sync, translate
@@ -267,6 +268,15 @@ def _assert_facts_everywhere(client):
 )
 def test_every_fact_changes_in_every_language_at_once(client, project, tmp_path, change):
     change(client, project, tmp_path)
+    _assert_facts_everywhere(client)
+
+
+def test_publishing_from_the_admin_edit_view_shares_the_facts(client, project, en):
+    """The edit view publishes through Wagtail's action, not through ``page.publish()``."""
+    swedish = ProjectPage.objects.get(identifier="ALH-1", locale__language_code="sv")
+    draft = swedish.get_latest_revision_as_object()
+    _set_facts(draft, _new_facts(project))
+    PublishPageRevisionAction(draft.save_revision()).execute(skip_permission_checks=True)
     _assert_facts_everywhere(client)
 
 

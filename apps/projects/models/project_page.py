@@ -349,14 +349,9 @@ class ProjectPage(BaseTemplateMixin, ListingMixin, HeadlessPreviewMixin, Page):
 
     @transaction.atomic
     def publish(self, revision, *args, **kwargs):
-        """Publishing shares the facts with every translation in the same transaction."""
-        from apps.projects.facts import share_facts
-
-        result = super().publish(revision, *args, **kwargs)
-        published = ProjectPage.objects.filter(pk=self.pk, live_revision=revision).first()
-        if published is not None:
-            share_facts(published)
-        return result
+        """The ``page_published`` receiver shares the facts (apps.projects.signals); here they
+        commit together with the publication."""
+        return super().publish(revision, *args, **kwargs)
 
     def _funding_call_in_language(self):
         """The link is synchronised from the original, so it may point at the call in another
