@@ -15,6 +15,7 @@ Who funds a project is defined once (`FUNDER`), for the funder and the organisat
 
 from dataclasses import dataclass
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Count, F, Q
 from django.utils import translation
@@ -103,7 +104,10 @@ def _count_union(pairs):
     union's own SQL (compiled by Django, values passed as parameters) is wrapped in one GROUP BY;
     only quoted column names are added to it."""
     union = pairs[0].union(*pairs[1:], all=True)
-    sql, params = union.query.sql_with_params()
+    try:
+        sql, params = union.query.sql_with_params()
+    except EmptyResultSet:  # every source is .none(), e.g. a search with no searchable words
+        return {}
     connection = connections[union.db]
     value, project = (connection.ops.quote_name(name) for name in ("facet_value", "project"))
     with connection.cursor() as cursor:

@@ -78,7 +78,7 @@ def _crawl(client, path, params, problems, dates=PAGE_DATES):
     for query in _query_strings(params, dates):
         response = client.get(f"{path}{'&' if '?' in path else '?'}{query}")
         if response.status_code >= 500:
-            problems.append(f"{path}?{query[:80]}: HTTP {response.status_code}")
+            problems.append(f"{path} {query[:80]}: HTTP {response.status_code}")
 
 
 @pytest.fixture
