@@ -1,8 +1,13 @@
 """Middleware for host sites."""
 
+from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+
+from apps.core.api.errors import error_body
+from apps.core.base_template import render
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
@@ -23,3 +28,34 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
             response.headers.setdefault("Content-Language", translation.get_language())
             return response
         return super().process_response(request, response)
+
+
+class RefuseNullCharactersMiddleware:
+    """A query string with a NUL character (``?q=%00``) is a 400 before any view reads it.
+    PostgreSQL refuses NUL in text and both databases' full-text search choke on it, so every
+    filter, search box and Wagtail's own content API would otherwise answer a 500. One guard here
+    covers parameters no Bygd code declares (Wagtail's ``search``, ``type``, ``slug``). API paths
+    get the API's JSON error, pages a page with the message."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        names = [
+            name
+            for name, values in request.GET.lists()
+            if "\x00" in name or any("\x00" in value for value in values)
+        ]
+        if names:
+            return self.refuse(request, sorted(names))
+        return self.get_response(request)
+
+    def refuse(self, request, names):
+        message = _("Null characters are not allowed.")
+        fields = {name.replace("\x00", "\\x00"): [str(message)] for name in names}
+        if request.path_info.startswith("/api/"):
+            body = error_body(
+                "invalid", _("Invalid parameter: {}.").format(", ".join(fields)), fields
+            )
+            return JsonResponse(body, status=400)
+        return render(request, "bygd/bad_request.html", {"message": message}, status=400)

@@ -106,7 +106,7 @@ def _count_union(pairs):
     union = pairs[0].union(*pairs[1:], all=True)
     try:
         sql, params = union.query.sql_with_params()
-    except EmptyResultSet:  # the filtered result is known to be empty (e.g. a query of no words)
+    except EmptyResultSet:  # every source is .none(), e.g. a search with no searchable words
         return {}
     connection = connections[union.db]
     value, project = (connection.ops.quote_name(name) for name in ("facet_value", "project"))
