@@ -128,7 +128,7 @@ def test_each_application_gets_a_reference_number_in_the_receipt_and_on_the_than
 
 
 @pytest.mark.skipif("connection.vendor != 'postgresql'")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_reference_numbers_stay_unique_when_applications_arrive_at_once(call):
     from concurrent.futures import ThreadPoolExecutor
 
