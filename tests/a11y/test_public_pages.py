@@ -16,16 +16,13 @@ import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.test import Client
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.a11y.samples import EMPTY_FORMS, SIGNED_IN, STATUS, build, public_page_types
+from tests.browser import CHROMEDRIVER, CHROMIUM, chromium
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 HERE = Path(__file__).resolve().parent
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 JAVA = shutil.which("java")
@@ -81,17 +78,7 @@ def checkers():
 
 @pytest.fixture(scope="module")
 def browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for argument in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-dev-shm-usage",
-        "--disable-gpu",
-        "--window-size=1100,1400",
-    ):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver = chromium(width=1100)
     driver.set_script_timeout(60)
     yield driver
     driver.quit()

@@ -9,9 +9,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -20,10 +18,9 @@ from apps.events.factories import EventIndexPageFactory, EventPageFactory, Venue
 from apps.network.factories import OrganisationFactory
 from apps.projects.factories import ProjectIndexPageFactory, ThemeFactory
 from apps.projects.models import Theme
+from tests.browser import CHROMEDRIVER, CHROMIUM, chromium
 from tests.projects.conftest import make_project
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 FRONTEND = Path(__file__).resolve().parents[2] / "examples" / "frontend"
 WAIT_SECONDS = 15
 
@@ -60,18 +57,7 @@ def frontend_origin():
 
 @pytest.fixture(scope="module")
 def browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for argument in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-dev-shm-usage",
-        "--disable-gpu",
-        "--window-size=1100,1400",
-        "--lang=sv",
-    ):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver = chromium(width=1100, language="sv")
     yield driver
     driver.quit()
 

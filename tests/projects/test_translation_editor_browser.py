@@ -6,12 +6,9 @@ Swedish; both languages' pages and the API then show the same facts and the Engl
 
 import json
 import time
-from pathlib import Path
 
 import pytest
-from selenium import webdriver
 from selenium.common.exceptions import TimeoutException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
@@ -19,9 +16,8 @@ from wagtail.users.models import UserProfile
 
 from apps.network.factories import OrganisationFactory
 from apps.projects.models import ProjectPage
+from tests.browser import CHROMEDRIVER, CHROMIUM, chromium
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 WAIT_SECONDS = 20
 PASSWORD = "redaktör-lösen-1"
 
@@ -39,18 +35,7 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for argument in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-dev-shm-usage",
-        "--disable-gpu",
-        "--window-size=1300,1400",
-        "--lang=sv",
-    ):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver = chromium(width=1300, language="sv")
     yield driver
     driver.quit()
 

@@ -1,0 +1,26 @@
+"""One way to start the headless Chromium the browser tests drive (Debian's chromium and
+chromedriver), so every browser test runs the same browser with the same flags."""
+
+from pathlib import Path
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+
+
+def chromium(*, width=1100, height=1400, language=None):
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        f"--window-size={width},{height}",
+    ):
+        options.add_argument(argument)
+    if language:
+        options.add_argument(f"--lang={language}")
+    return webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
