@@ -2,6 +2,7 @@
 time zone, problems listed at the top and linked to their fields, the region's places first,
 honest upload limits and an image description that becomes the alt text."""
 
+import json
 import re
 
 import pytest
@@ -148,7 +149,9 @@ def test_without_a_region_municipalities_are_in_name_order(organiser_client, set
     assert options[0] == Place.objects.municipalities().order_by("name").first().name
 
 
-def test_the_image_description_becomes_the_alt_text_on_the_event_page(organiser_client, venue):
+def test_the_image_description_becomes_the_alt_text_and_json_ld_has_the_image(
+    organiser_client, venue
+):
     description = "Barn som dansar kring midsommarstången"
     data = event_data(venue, image_description=description)
     data["image"] = png_file()
@@ -157,6 +160,10 @@ def test_the_image_description_becomes_the_alt_text_on_the_event_page(organiser_
     page.get_latest_revision().publish()
     html = organiser_client.get(EventPage.objects.get(pk=page.pk).url).content.decode()
     assert re.search(rf'<img src="[^"]+" width="\d+" height="\d+" alt="{description}">', html)
+    json_ld = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1)
+    )
+    assert re.match(r"http://testserver/.+\.fill-1200x675", json_ld["image"][0])
 
 
 def test_the_upload_limit_shown_is_the_one_enforced(organiser_client, venue, settings):
