@@ -67,7 +67,7 @@ def _offers(page, url):
     return offer
 
 
-def event_json_ld(page, occurrences, url, venue, organiser, language):
+def event_json_ld(page, occurrences, url, venue, organiser, language, image_url=None):
     common = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -84,6 +84,8 @@ def event_json_ld(page, occurrences, url, venue, organiser, language):
         },
         "offers": _offers(page, url),
     }
+    if image_url:
+        common["image"] = [image_url]
     items = []
     for occurrence in occurrences[:MAX_OCCURRENCES]:
         item = dict(common)

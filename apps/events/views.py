@@ -13,6 +13,7 @@ from django.utils.dates import WEEKDAYS_ABBR
 
 from apps.core.base_template import render
 from apps.core.locale import localized_for_request
+from apps.events.api.serializers import rendition
 from apps.events.filters import CalendarFilter, base_queryset
 from apps.events.ics import location
 from apps.events.jsonld import event_json_ld
@@ -176,6 +177,11 @@ def event_page_context(request, page):
     organiser = localized_for_request(request, page.organiser)
     url = request.build_absolute_uri(page.get_url(request) or "/")
     language = page.locale.language_code
+    image_url = None
+    if page.image_id:
+        # The API's large size, which search engines ask for (at least 1200 pixels wide).
+        found = rendition(page.image, "large", request)
+        image_url = found["url"] if found else None
     return {
         "upcoming": upcoming,
         "past": past,
@@ -183,6 +189,8 @@ def event_page_context(request, page):
         "organiser": organiser,
         "category_names": [c["name"] for c in CategoryLabels(page.locale).for_page(page)],
         "calendar_page": page.get_parent().specific,
-        "json_ld": event_json_ld(page, upcoming or past, url, venue, organiser, language),
+        "json_ld": event_json_ld(
+            page, upcoming or past, url, venue, organiser, language, image_url
+        ),
         "add_links": event_links(request, page, upcoming, location(page)),
     }

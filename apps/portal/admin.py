@@ -13,6 +13,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from apps.core.demo import source_locale
 from apps.network.models import Organisation
 from apps.network.validators import normalise_org_number
+from apps.portal import emails
 from apps.portal.models import (
     OrganisationProposal,
     OrganiserAccount,
@@ -32,7 +33,9 @@ def free_slug(name):
 
 @transaction.atomic
 def confirm_proposal(proposal):
-    """Create (or take the chosen) organisation and let everyone who proposed it act for it."""
+    """Create (or take the chosen) organisation, let everyone who proposed it act for it and
+    tell them by e-mail (only those not yet acting for it, so saving the proposal again sends
+    nothing)."""
     organisation = proposal.organisation
     if organisation is None:
         try:
@@ -51,9 +54,12 @@ def confirm_proposal(proposal):
         proposal.organisation = organisation
     proposal.status = ProposalStatus.CONFIRMED
     proposal.save()
-    for account in proposal.accounts.all():
+    for account in proposal.accounts.select_related("user"):
+        newly_confirmed = account.organisation_id is None
         account.organisation = organisation
         account.save(update_fields=["organisation"])
+        if newly_confirmed and account.user.is_active:
+            emails.send_organisation_confirmed(account, organisation)
     return organisation
 
 

@@ -137,6 +137,8 @@ def form_initial(page, portal_event=None):
     initial["categories"] = [link.category_id for link in page.categories.all()]
     initial["extra_dates"] = "\n".join(str(row.date) for row in page.extra_dates.all())
     initial["excluded_dates"] = "\n".join(str(row.date) for row in page.excluded_dates.all())
+    listed = initial["extra_dates"] or initial["excluded_dates"]
+    initial["repeats"] = "repeats" if page.frequency or listed else "once"
     texts = dict(portal_event.texts) if portal_event and portal_event.texts else {}
     if not texts:
         texts = {page.locale.language_code: page_texts(page)}

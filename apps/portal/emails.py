@@ -77,6 +77,17 @@ def send_invitation(invitation, language):
         )
 
 
+def send_organisation_confirmed(account, organisation):
+    """The organiser who proposed an organisation may post its events now."""
+    with translation.override(account.language):
+        _send(
+            account.user.email,
+            _("You can post events for %(organisation)s") % {"organisation": organisation.name},
+            "organisation_confirmed",
+            {"organisation": organisation.name, "url": absolute(reverse("portal:event_new"))},
+        )
+
+
 def send_moderation_result(portal_event, approved, reason=""):
     user = portal_event.submitted_by or portal_event.created_by
     if user is None or not user.is_active or not user.email:

@@ -103,4 +103,22 @@ def event_data(place, **overrides):
     return {key: value for key, value in data.items() if value is not None}
 
 
-__all__ = ["PASSWORD", "event_data", "login"]
+__all__ = ["PASSWORD", "event_data", "login", "png_file"]
+
+
+def png_file(name="bild.png", width=32, height=24, noise=False):
+    """A real PNG made here, so tests need no image files; ``noise`` makes it incompressible,
+    for a file larger than a limit."""
+    import io
+    import os
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    if noise:
+        picture = Image.frombytes("RGB", (width, height), os.urandom(width * height * 3))
+    else:
+        picture = Image.new("RGB", (width, height), (200, 120, 40))
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")

@@ -71,7 +71,8 @@ def _event_form(request, initial=None, original_language=None, has_image=False):
 def event_new_view(request):
     account = request.organiser
     if account.organisation_id is None:
-        raise Http404
+        # Not a 404: the organiser did nothing wrong, a moderator has yet to confirm them.
+        return page(request, "event_wait.html", {"account": account})
     initial = None
     source = request.GET.get("copy")
     if source:

@@ -1,0 +1,202 @@
+"""A volunteer's path through the portal form in headless Chromium: log in, choose "Repeats"
+(the script shows the repeat rule), a weekly event with an image, save, submit; a moderator
+approves. The event page, /api/events/, the event's .ics (expanded by recurring-ical-events)
+and the page's JSON-LD then agree on the title, every instant and the image.
+
+``published_outputs`` reads all four and ``assert_outputs_agree`` compares them, so a test of
+another schedule (a moved date, a cancelled one) only needs to state the instants it expects."""
+
+import datetime
+import json
+import re
+import zoneinfo
+
+import icalendar
+import pytest
+import recurring_ical_events
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
+from wagtail.models import TaskState
+
+from apps.events.models import EventPage
+from tests.browser import CHROMEDRIVER, CHROMIUM, chromium
+from tests.portal.conftest import PASSWORD, png_file
+
+WAIT_SECONDS = 20
+STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
+TITLE = "Stickcafé i bygdegården"
+ALT = "Stickade vantar i många färger på ett bord"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
+        reason="needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)",
+    ),
+    # live_server empties the database afterwards; serialized_rollback restores the rows the
+    # migrations made (locales, root page, places) before each of these tests.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    driver = chromium(language="sv")
+    yield driver
+    driver.quit()
+
+
+def wait(browser):
+    return WebDriverWait(browser, WAIT_SECONDS)
+
+
+def set_value(browser, name, value):
+    """Date and time inputs take typed keys in the browser's locale; set the value instead."""
+    field = browser.find_element(By.NAME, name)
+    browser.execute_script("arguments[0].value = arguments[1];", field, value)
+
+
+def log_in(browser, base, account):
+    browser.get(f"{base}/sv/arrangor/login/")
+    browser.find_element(By.NAME, "username").send_keys(account.user.email)
+    browser.find_element(By.NAME, "password").send_keys(PASSWORD)
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    wait(browser).until(lambda b: "/login/" not in b.current_url)
+
+
+def as_utc(text):
+    return datetime.datetime.fromisoformat(text).astimezone(datetime.UTC)
+
+
+def html_output(client, page):
+    html = client.get(page.url).content.decode()
+    dates = re.search(r'<ul class="occurrence-dates">(.*?)</ul>', html, re.S).group(1)
+    image = re.search(r'<img src="([^"]+)"[^>]* alt="([^"]*)">', html)
+    return {
+        "title": re.search(r"<h1>(.*?)</h1>", html).group(1),
+        "starts": sorted(as_utc(value) for value in re.findall(r'datetime="([^"]+)"', dates)),
+        "image": image.group(2) if image else None,
+        "json_ld": re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1),
+    }
+
+
+def api_output(client, page, window):
+    start, end = window
+    response = client.get(
+        "/api/events/", {"start": start.isoformat(), "end": end.isoformat(), "page_size": 100}
+    )
+    rows = [
+        row for row in response.json()["results"] if row["event"]["id"] == str(page.translation_key)
+    ]
+    image = rows[0]["event"]["image"] if rows else None
+    return {
+        "title": rows[0]["event"]["title"] if rows else None,
+        "starts": sorted(as_utc(row["start"]) for row in rows),
+        "image": image["alt"] if image and image["thumbnail"] else None,
+    }
+
+
+def ics_output(client, page, window):
+    start, end = window
+    calendar = icalendar.Calendar.from_ical(
+        client.get(f"/calendar/{page.translation_key}.ics").content
+    )
+    expanded = recurring_ical_events.of(calendar).between(start, end)
+    return {
+        "title": {str(event["SUMMARY"]) for event in expanded},
+        "starts": sorted(event["DTSTART"].dt.astimezone(datetime.UTC) for event in expanded),
+    }
+
+
+def json_ld_output(text):
+    data = json.loads(text)
+    items = data if isinstance(data, list) else [data]
+    return {
+        "title": {item["name"] for item in items},
+        "starts": sorted(as_utc(item["startDate"]) for item in items),
+        "image": {tuple(item.get("image", [])) for item in items},
+    }
+
+
+def published_outputs(client, page, window):
+    html = html_output(client, page)
+    return {
+        "html": html,
+        "api": api_output(client, page, window),
+        "ics": ics_output(client, page, window),
+        "json_ld": json_ld_output(html["json_ld"]),
+    }
+
+
+def assert_outputs_agree(client, page, window, title, starts, alt):
+    """The event page, the API, the .ics and the JSON-LD show ``title`` at exactly ``starts``
+    (aware datetimes) and the image described by ``alt``."""
+    outputs = published_outputs(client, page, window)
+    expected = sorted(start.astimezone(datetime.UTC) for start in starts)
+    for name, output in outputs.items():
+        assert output["starts"] == expected, name
+    assert outputs["html"]["title"] == outputs["api"]["title"] == title
+    assert outputs["ics"]["title"] == outputs["json_ld"]["title"] == {title}
+    assert outputs["html"]["image"] == outputs["api"]["image"] == alt
+    [images] = outputs["json_ld"]["image"]
+    assert len(images) == 1 and images[0].startswith("http")
+    return outputs
+
+
+def next_weekday(day, weekday):
+    return day + datetime.timedelta(days=(weekday - day.weekday()) % 7)
+
+
+def test_organiser_fills_the_form_for_a_weekly_event_that_reads_the_same_everywhere(
+    live_server, browser, client, organiser, moderator, venue, tmp_path
+):
+    first = next_weekday(datetime.date.today() + datetime.timedelta(days=7), 1)  # a Tuesday
+    picture = tmp_path / "vantar.png"
+    picture.write_bytes(png_file(width=640, height=400).read())
+
+    log_in(browser, live_server.url, organiser)
+    browser.get(f"{live_server.url}/sv/arrangor/events/new/")
+    rule = browser.find_element(By.ID, "repeat-rule")
+    assert not rule.is_displayed(), "Once is the default: the repeat rule waits"
+    label = browser.find_element(By.CSS_SELECTOR, "label[for=id_title_sv]").rect
+    field = browser.find_element(By.ID, "id_title_sv").rect
+    assert label["y"] + label["height"] <= field["y"] + 1, "the label sits above its field"
+
+    browser.find_element(By.ID, "id_title_sv").send_keys(TITLE)
+    browser.find_element(By.ID, "id_summary_sv").send_keys("Vi stickar och fikar.")
+    set_value(browser, "start_date", first.isoformat())
+    set_value(browser, "start_time", "18:00")
+    set_value(browser, "end_time", "20:00")
+    browser.find_element(By.CSS_SELECTOR, "input[name=repeats][value=repeats]").click()
+    wait(browser).until(expected_conditions.visibility_of(rule))
+    Select(browser.find_element(By.NAME, "frequency")).select_by_value("weekly")
+    browser.find_element(By.CSS_SELECTOR, "input[name=weekdays][value=TU]").click()
+    Select(browser.find_element(By.NAME, "ends")).select_by_value("after")
+    browser.find_element(By.NAME, "count").send_keys("6")
+    Select(browser.find_element(By.NAME, "venue")).select_by_value(str(venue.pk))
+    browser.find_element(By.NAME, "image").send_keys(str(picture))
+    browser.find_element(By.NAME, "image_description").send_keys(ALT)
+    browser.find_element(By.CSS_SELECTOR, "form.event-form button[type=submit]").click()
+    wait(browser).until(lambda b: re.search(r"/events/\d+/$", b.current_url))
+
+    browser.find_element(By.CSS_SELECTOR, "form[action$='/submit/'] button").click()
+    wait(browser).until(
+        expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".messages"))
+    )
+    page = EventPage.objects.get(title=TITLE)
+    TaskState.objects.get(workflow_state__object_id=str(page.pk), status="in_progress").approve(
+        user=moderator
+    )
+    page.refresh_from_db()
+    assert page.live
+
+    window = (
+        datetime.datetime.combine(first, datetime.time(0), STOCKHOLM),
+        datetime.datetime.combine(first + datetime.timedelta(days=60), datetime.time(0), STOCKHOLM),
+    )
+    starts = [
+        datetime.datetime.combine(first + datetime.timedelta(weeks=n), datetime.time(18), STOCKHOLM)
+        for n in range(6)
+    ]
+    assert_outputs_agree(client, page, window, TITLE, starts, ALT)
