@@ -4,7 +4,8 @@ the feed's language, so someone with three Bygd subscriptions can tell them apar
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from apps.events.models import Audience, EventCategory
+from apps.events.filters import venues_matching
+from apps.events.models import EVENT_LANGUAGES, Audience, EventCategory
 from apps.network.models import Organisation, Place
 from apps.projects.models import ProjectPage
 
@@ -15,6 +16,24 @@ def _in_locale(rows, key, locale):
     for row in sorted(rows, key=lambda row: row.locale_id != locale.pk):
         labels.setdefault(getattr(row, key), str(row))
     return labels
+
+
+def _venues(values, locale):
+    rows = venues_matching(values).only("slug", "name", "town", "locale", "translation_key")
+    labels = {}
+    for venue in sorted(rows, key=lambda row: row.locale_id != locale.pk):
+        labels.setdefault(venue.translation_key, venue.name)
+    return ", ".join(labels.values())
+
+
+def _ages(age_from, age_to):
+    if age_from is not None and age_to is not None:
+        return _("ages %(low)d–%(high)d") % {"low": age_from, "high": age_to}
+    if age_from is not None:
+        return _("ages %(low)d and up") % {"low": age_from}
+    if age_to is not None:
+        return _("ages up to %(high)d") % {"high": age_to}
+    return ""
 
 
 def _parts(data, locale):
@@ -48,8 +67,13 @@ def _parts(data, locale):
             locale,
         )
         parts.append(", ".join(found[key] for key in data["project"] if key in found))
+    if data.get("venue"):
+        parts.append(_venues(data["venue"], locale))
     if data.get("audience"):
         parts.append(str(Audience(data["audience"]).label))
+    parts.append(_ages(data.get("age_from"), data.get("age_to")))
+    if data.get("event_language"):
+        parts.append(str(dict(EVENT_LANGUAGES)[data["event_language"]]))
     if data.get("free") is not None:
         parts.append(_("free") if data["free"] else _("with entry fee"))
     if data.get("online") is not None:

@@ -6,28 +6,30 @@ and dates are read in the site's time zone: `end=2026-11-30` means up to the end
 """
 
 import datetime
+import uuid
 
 import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 
 from apps.core.api.filters import AS_GIVEN, BooleanFilter, IsoDateTimeFilter
 from apps.core.text_search import contains_folded
 from apps.events.models import (
+    EVENT_LANGUAGES,
     Audience,
     EventCategory,
     EventCategoryLink,
     EventOccurrence,
     EventPage,
+    Venue,
 )
 from apps.network.models import Organisation, Place, PlaceKind
 from apps.projects.models import ProjectPage
 
 MAX_WINDOW_DAYS = 400
+MAX_AGE = 150
 
 
 def site_zone():
@@ -76,6 +78,9 @@ class CalendarFilterForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        age_from, age_to = data.get("age_from"), data.get("age_to")
+        if age_from is not None and age_to is not None and age_from > age_to:
+            self.add_error("age_to", _("The highest age is lower than the lowest age."))
         if self.errors:
             return data
         start, end = data.get("start"), data.get("end")
@@ -130,8 +135,41 @@ def known_organisers(slugs):
     return Organisation.objects.filter(slug__in=slugs).values_list("slug", flat=True)
 
 
-@extend_schema_field(OpenApiTypes.STR)
-class SlugListFilter(django_filters.Filter):
+def _venue_keys(values):
+    keys = []
+    for value in values:
+        try:
+            keys.append(uuid.UUID(value))
+        except ValueError:
+            continue
+    return keys
+
+
+def venues_matching(values):
+    """Venues given by slug or by their API id (the translation key every language shares)."""
+    return Venue.objects.filter(Q(slug__in=values) | Q(translation_key__in=_venue_keys(values)))
+
+
+def known_venues(values):
+    known = set()
+    for slug, key in venues_matching(values).values_list("slug", "translation_key"):
+        known.update((slug, str(key)))
+    return [value for value in values if value in known or value.lower() in known]
+
+
+class AgeFilter(django_filters.Filter):
+    """A whole number of years; the filterset reads both ages together (``filter_ages``), the
+    method's type hint makes it an integer in the schema."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, min_value=0, max_value=MAX_AGE, **kwargs)
+
+
+class SlugListFilter(django_filters.CharFilter):
+    """A string in the schema, described by its help text."""
+
     field_class = SlugListField
 
 
@@ -168,7 +206,23 @@ class CalendarFilter(django_filters.FilterSet):
     project = SlugListFilter(
         known=known_projects, method="filter_project", help_text="Related project identifier(s)"
     )
+    venue = SlugListFilter(
+        known=known_venues, method="filter_venue", help_text="Venue slug(s) or id(s)"
+    )
     audience = django_filters.ChoiceFilter(choices=Audience.choices, method="filter_audience")
+    age_from = AgeFilter(
+        method="filter_age",
+        help_text="Events open to some age from this one up (ages overlap the event's own range)",
+    )
+    age_to = AgeFilter(
+        method="filter_age",
+        help_text="Events open to some age up to this one (ages overlap the event's own range)",
+    )
+    event_language = django_filters.ChoiceFilter(
+        choices=EVENT_LANGUAGES,
+        field_name="event__event_language",
+        help_text="The language the event is held in",
+    )
     free = BooleanFilter(method="filter_free", help_text="Only free (true) or paid (false) events")
     online = BooleanFilter(
         method="filter_online", help_text="Only events one can join online (true) or not (false)"
@@ -195,7 +249,7 @@ class CalendarFilter(django_filters.FilterSet):
         data = self.form.cleaned_data
         if data.get("modified_since") is None:
             queryset = queryset.visible()
-        queryset = super().filter_queryset(queryset)
+        queryset = filter_ages(super().filter_queryset(queryset), data)
         start, end = self.form.window
         return queryset.overlapping(start, end)
 
@@ -225,6 +279,15 @@ class CalendarFilter(django_filters.FilterSet):
             return queryset
         return queryset.filter(event__related_project__identifier__in=value)
 
+    def filter_age(self, queryset, name, value: int):
+        return queryset
+
+    def filter_venue(self, queryset, name, value):
+        if not value:
+            return queryset
+        keys = venues_matching(value).values("translation_key")
+        return queryset.filter(event__venue__translation_key__in=keys)
+
     def filter_audience(self, queryset, name, value):
         return queryset.filter(Q(event__audience=value) | Q(event__audience=Audience.ALL))
 
@@ -248,6 +311,17 @@ class CalendarFilter(django_filters.FilterSet):
         """An occurrence's own ``modified`` moves with its dates and status; its series' moves
         with every publish and with edits of the venue, categories or organiser it shows."""
         return queryset.filter(Q(modified__gte=value) | Q(series__modified__gte=value))
+
+
+def filter_ages(queryset, data):
+    """Overlap of the wanted ages with the event's: an event for 7–12 suits ages 10–15. An event
+    without a minimum or maximum is open at that end."""
+    age_from, age_to = data.get("age_from"), data.get("age_to")
+    if age_from is not None:
+        queryset = queryset.filter(Q(event__age_max__isnull=True) | Q(event__age_max__gte=age_from))
+    if age_to is not None:
+        queryset = queryset.filter(Q(event__age_min__isnull=True) | Q(event__age_min__lte=age_to))
+    return queryset
 
 
 def base_queryset():

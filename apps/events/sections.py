@@ -1,12 +1,14 @@
 """Upcoming events shown outside the calendar: on the home page and on an organisation's page
 (registered from AppConfig.ready with core and network, which must not import us)."""
 
+from urllib.parse import urlencode
+
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.locale import active_locale
 from apps.events.listing import pages_by_key
-from apps.events.models import EventIndexPage, EventOccurrence
+from apps.events.models import EventIndexPage, EventOccurrence, EventPage
 from apps.events.subscribe import calendar_links
 from apps.events.views import localise
 
@@ -48,17 +50,26 @@ def home_section(request, home_page):
 
 
 def organisation_section(request, organisation):
+    """The next events and the organiser's feed; an organiser between events still offers its
+    feed, so people can subscribe before the next one is announced."""
+    locale = active_locale()
     items = upcoming(
-        active_locale(),
+        locale,
         ORGANISATION_ITEMS,
         event__organiser__translation_key=organisation.translation_key,
     )
-    if not items:
+    pages = EventPage.objects.live().public()
+    own = pages.filter(organiser__translation_key=organisation.translation_key)
+    if not items and not own.exists():
         return None
+    calendar = EventIndexPage.objects.live().filter(locale=locale).first()
+    query = "?" + urlencode({"organiser": organisation.slug})
     return {
         "template": "events/organisation_section.html",
         "title": _("Upcoming events"),
         "items": items,
+        "calendar_url": calendar.url + query if calendar else None,
+        "archive_url": calendar.route_url("archive") + query if calendar else None,
         "subscribe_heading": _("Subscribe to events by %(name)s") % {"name": organisation},
         "subscribe_links": calendar_links(
             request,

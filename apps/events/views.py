@@ -10,6 +10,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS_ABBR
+from django.utils.translation import gettext as _
 
 from apps.core.base_template import render
 from apps.core.locale import localized_for_request
@@ -18,7 +19,8 @@ from apps.events.filters import CalendarFilter, base_queryset
 from apps.events.ics import location
 from apps.events.jsonld import event_json_ld
 from apps.events.listing import CategoryLabels, pages_by_key
-from apps.events.models import Audience, EventCategory, EventOccurrence
+from apps.events.models import EVENT_LANGUAGES, Audience, EventCategory, EventOccurrence, Venue
+from apps.events.navigation import filter_query, view_links
 from apps.events.subscribe import calendar_links, event_links, feed_query
 from apps.network.models import Organisation, Place
 
@@ -36,9 +38,36 @@ def localise(occurrence, page):
     return occurrence
 
 
-def _attach_pages(occurrences, locale):
-    pages = pages_by_key([row.series.key for row in occurrences], locale)
-    return [localise(row, pages[row.series.key]) for row in occurrences if row.series.key in pages]
+def _attach_pages(occurrences, index_page):
+    """Rows with their pages in the calendar's language, each with the address of its venue's
+    page on this calendar (the slug is shared by the venue's translations)."""
+    pages = pages_by_key([row.series.key for row in occurrences], index_page.locale)
+    rows = [localise(row, pages[row.series.key]) for row in occurrences if row.series.key in pages]
+    for row in rows:
+        venue = row.page.venue
+        row.venue_url = index_page.venue_url(venue.slug) if venue and venue.slug else ""
+    return rows
+
+
+def group_by_day(rows):
+    """[(day, rows)] in the rows' order, each under the local day it starts."""
+    days = []
+    for row in rows:
+        day = row.local_start.date()
+        if not days or days[-1][0] != day:
+            days.append((day, []))
+        days[-1][1].append(row)
+    return days
+
+
+def _venue_choices(locale):
+    """Venues with live events, one per translation group, in ``locale`` where translated."""
+    used = Venue.objects.filter(events__live=True).values("translation_key")
+    rows = Venue.objects.filter(translation_key__in=used).exclude(slug="")
+    chosen = {}
+    for venue in sorted(rows, key=lambda row: row.locale_id != locale.pk):
+        chosen.setdefault(venue.translation_key, venue)
+    return sorted(chosen.values(), key=lambda venue: str(venue).casefold())
 
 
 def _filter_choices(locale):
@@ -48,7 +77,9 @@ def _filter_choices(locale):
         .distinct()
         .order_by("name"),
         "organisers": Organisation.objects.filter(events__live=True).distinct().order_by("name"),
+        "venues": _venue_choices(locale),
         "audiences": Audience.choices,
+        "event_languages": EVENT_LANGUAGES,
     }
 
 
@@ -59,7 +90,7 @@ def _filtered(request, data):
     return filterset, filterset.qs, {}
 
 
-def _context(request, index_page, filters, errors, **extra):
+def _context(request, index_page, filters, errors, current="list", day=None, **extra):
     language = index_page.locale.language_code
     query = request.GET.copy()
     query.pop("page", None)
@@ -71,6 +102,7 @@ def _context(request, index_page, filters, errors, **extra):
         "query_string": query.urlencode(),
         "ics_url": reverse("calendar-ics") + "?" + feed_query(request.GET, language),
         "subscribe_links": calendar_links(request, request.GET, language, index_page.title),
+        "view_links": view_links(index_page, request.GET, current, day),
         **_filter_choices(index_page.locale),
         **extra,
     }
@@ -80,7 +112,7 @@ def calendar_list(request, index_page):
     filterset, occurrences, errors = _filtered(request, request.GET)
     paginator = Paginator(occurrences, PER_PAGE)
     page_of = paginator.get_page(request.GET.get("page"))
-    rows = _attach_pages(list(page_of.object_list), index_page.locale)
+    rows = _attach_pages(list(page_of.object_list), index_page)
     window_start = filterset.form.window[0] if not errors else None
     days = []
     for row in rows:
@@ -90,7 +122,6 @@ def calendar_list(request, index_page):
         if not days or days[-1][0] != day:
             days.append((day, []))
         days[-1][1].append(row)
-    today = timezone.localdate()
     return render(
         request,
         "events/event_index_page.html",
@@ -99,26 +130,18 @@ def calendar_list(request, index_page):
             index_page,
             request.GET,
             errors,
+            day=timezone.localdate(window_start) if window_start else None,
             days=days,
             occurrences=page_of,
-            month_url=index_page.month_url(today.year, today.month),
             labels=CategoryLabels(index_page.locale),
         ),
         status=400 if errors else 200,
     )
 
 
-def calendar_month(request, index_page, year, month):
-    today = timezone.localdate()
-    year, month = year or today.year, month or today.month
-    if not (1 <= month <= 12 and 1900 < year < 2200):
-        raise Http404
-    weeks_dates = calendar_module.Calendar(firstweekday=0).monthdatescalendar(year, month)
-    first, last = weeks_dates[0][0], weeks_dates[-1][-1]
-    data = request.GET.copy()
-    data["start"], data["end"] = first.isoformat(), last.isoformat()
-    _filterset, occurrences, errors = _filtered(request, data)
-    rows = _attach_pages(list(occurrences[:MONTH_LIMIT]), index_page.locale)
+def spread_over_days(rows, first, last):
+    """{day: [rows]} for the days from ``first`` to ``last``: an event lasting several days is
+    under each of them, in its own wall-clock days."""
     by_day = {}
     for row in rows:
         if row.all_day:
@@ -131,6 +154,21 @@ def calendar_month(request, index_page, year, month):
         while day <= min(end, last):
             by_day.setdefault(day, []).append(row)
             day += datetime.timedelta(days=1)
+    return by_day
+
+
+def calendar_month(request, index_page, year, month):
+    today = timezone.localdate()
+    year, month = year or today.year, month or today.month
+    if not (1 <= month <= 12 and 1900 < year < 2200):
+        raise Http404
+    weeks_dates = calendar_module.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    first, last = weeks_dates[0][0], weeks_dates[-1][-1]
+    data = request.GET.copy()
+    data["start"], data["end"] = first.isoformat(), last.isoformat()
+    _filterset, occurrences, errors = _filtered(request, data)
+    rows = _attach_pages(list(occurrences[:MONTH_LIMIT]), index_page)
+    by_day = spread_over_days(rows, first, last)
     weeks = [
         [
             {
@@ -145,9 +183,8 @@ def calendar_month(request, index_page, year, month):
     ]
     previous = datetime.date(year, month, 1) - datetime.timedelta(days=1)
     following = datetime.date(year, month, 28) + datetime.timedelta(days=7)
-    query = request.GET.copy()
-    query.pop("page", None)
-    suffix = "?" + query.urlencode() if query else ""
+    suffix = "?" + filter_query(request.GET) if filter_query(request.GET) else ""
+    shown = datetime.date(year, month, 1)
     return render(
         request,
         "events/event_month.html",
@@ -156,12 +193,23 @@ def calendar_month(request, index_page, year, month):
             index_page,
             request.GET,
             errors,
+            current="month",
+            day=today if (today.year, today.month) == (year, month) else shown,
             weeks=weeks,
-            month=datetime.date(year, month, 1),
+            month=shown,
             weekdays=[WEEKDAYS_ABBR[number] for number in range(7)],
-            previous_url=index_page.month_url(previous.year, previous.month) + suffix,
-            next_url=index_page.month_url(following.year, following.month) + suffix,
-            list_url=index_page.url,
+            period_links=[
+                {
+                    "rel": "prev",
+                    "text": _("Previous month"),
+                    "url": index_page.month_url(previous.year, previous.month) + suffix,
+                },
+                {
+                    "rel": "next",
+                    "text": _("Next month"),
+                    "url": index_page.month_url(following.year, following.month) + suffix,
+                },
+            ],
         ),
         status=400 if errors else 200,
     )
@@ -174,6 +222,7 @@ def event_page_context(request, page):
     upcoming = [localise(row, page) for row in rows.filter(end__gte=now).order_by("start")[:50]]
     past = [localise(row, page) for row in rows.filter(end__lt=now).order_by("-start")[:10]]
     venue = localized_for_request(request, page.venue) if page.venue_id else None
+    calendar_page = page.get_parent().specific
     organiser = localized_for_request(request, page.organiser)
     url = request.build_absolute_uri(page.get_url(request) or "/")
     language = page.locale.language_code
@@ -188,7 +237,8 @@ def event_page_context(request, page):
         "venue": venue,
         "organiser": organiser,
         "category_names": [c["name"] for c in CategoryLabels(page.locale).for_page(page)],
-        "calendar_page": page.get_parent().specific,
+        "calendar_page": calendar_page,
+        "venue_url": calendar_page.venue_url(venue.slug) if venue and venue.slug else "",
         "json_ld": event_json_ld(
             page, upcoming or past, url, venue, organiser, language, image_url
         ),

@@ -253,6 +253,27 @@ def build(home, home_en, en, network_index, calendar, publish):
         "sv": calendar.url + f"manad/{month}/",
         "en": calendar_en.url + f"month/{month}/",
     }
+    week, day = event.start_date.strftime("%G-W%V"), event.start_date.isoformat()
+    samples["events.EventIndexPage:week"] = {
+        "sv": calendar.url + f"vecka/{week}/",
+        "en": calendar_en.url + f"week/{week}/",
+    }
+    samples["events.EventIndexPage:day"] = {
+        "sv": calendar.url + f"dag/{day}/",
+        "en": calendar_en.url + f"day/{day}/",
+    }
+    samples["events.EventIndexPage:archive"] = {
+        "sv": calendar.url + "arkiv/",
+        "en": calendar_en.url + "archive/",
+    }
+    samples["events.EventIndexPage:archive?none"] = {
+        "sv": calendar.url + "arkiv/?q=zzzzqqq",
+        "en": calendar_en.url + "archive/?q=zzzzqqq",
+    }
+    samples["events.EventIndexPage:venue"] = {
+        "sv": calendar.url + f"plats/{event.venue.slug}/",
+        "en": calendar_en.url + f"venue/{event.venue.slug}/",
+    }
     add("events.EventPage", event, _english(event, en))
 
     network_en = network_index.get_translation(en)

@@ -121,6 +121,13 @@ def test_filters(client, publish):
         ({"category": "no-such-category"}, "category"),
         ({"municipality": "SE-9999"}, "municipality"),
         ({"free": "maybe"}, "free"),
+        ({"age_from": "ten"}, "age_from"),
+        ({"age_from": "-1"}, "age_from"),
+        ({"age_to": "1000"}, "age_to"),
+        ({"age_from": "15", "age_to": "10"}, "age_to"),
+        ({"venue": "no-such-venue"}, "venue"),
+        ({"venue": "00000000-0000-0000-0000-000000000000"}, "venue"),
+        ({"event_language": "xx"}, "event_language"),
         ({"locale": "xx"}, "locale"),
         ({"page_size": "500"}, "page_size"),
     ],
@@ -241,3 +248,38 @@ def test_events_can_be_linked_to_a_project_and_filtered_by_it(client, publish):
         "name": "Allt som sker",
     }
     assert get(client, project="NOPE", **window).status_code == 400
+
+
+def test_language_venue_and_age_filters(client, publish, sv, en):
+    hall = VenueFactory(name="Folkets hus")
+    hall_en = hall.copy_for_translation(en)
+    hall_en.save()
+    publish(title="Barnteater", start_date=days(2), age_min=7, age_max=12)
+    publish(title="Pubquiz", start_date=days(2), age_min=18, event_language="en", venue=hall)
+    publish(title="Familjedag", start_date=days(3))
+
+    def shown(**params):
+        return set(titles(get(client, **params)))
+
+    assert shown(age_from=10, age_to=15) == {"Barnteater", "Familjedag"}
+    assert shown(age_from=12, age_to=12) == {"Barnteater", "Familjedag"}
+    assert shown(age_from=13) == {"Pubquiz", "Familjedag"}
+    assert shown(age_to=6) == {"Familjedag"}
+    assert shown(event_language="en") == {"Pubquiz"}
+    assert shown(venue=hall.slug) == {"Pubquiz"}
+    assert shown(venue=str(hall.translation_key).upper()) == {"Pubquiz"}
+    assert shown(venue=f"{hall.slug},{hall_en.translation_key}") == {"Pubquiz"}
+    row = get(client, venue=hall.slug).json()["results"][0]
+    assert row["event"]["venue"]["id"] == str(hall.translation_key)
+
+
+def test_the_schema_documents_the_new_filters(client):
+    schema = client.get("/api/schema/", {"format": "json"}).json()
+    parameters = {
+        parameter["name"]: parameter
+        for parameter in schema["paths"]["/api/events/"]["get"]["parameters"]
+    }
+    assert parameters["age_from"]["schema"]["type"] == "integer"
+    assert parameters["age_to"]["schema"]["type"] == "integer"
+    assert "en" in parameters["event_language"]["schema"]["enum"]
+    assert "slug" in parameters["venue"]["description"]

@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from apps.events.factories import EventCategoryFactory
+from apps.events.factories import EventCategoryFactory, VenueFactory
 from apps.events.models import (
     EventCancellation,
     EventCategoryLink,
@@ -207,6 +207,24 @@ def test_feed_name_says_what_is_filtered_in_the_feeds_language(client, publish, 
     assert name(**filtered, locale="en") == (
         "Event calendar: Music · Vimmerby · Hembygdsföreningen"
     )
+
+
+def test_feed_name_says_venue_ages_and_language(client, publish, sv, en):
+    hall = VenueFactory(name="Folkets hus")
+    publish(title="Pubquiz", venue=hall, age_min=18, event_language="en")
+
+    def name(**params):
+        return str(parse(client.get("/calendar.ics", params))["X-WR-CALNAME"])
+
+    assert name(venue=hall.slug, age_from=10, age_to=15, event_language="en") == (
+        "Evenemangskalender: Folkets hus · 10–15 år · Engelska"
+    )
+    assert name(venue=hall.slug, age_from=10, locale="en") == (
+        "Event calendar: Folkets hus · ages 10 and up"
+    )
+    assert name(age_to=12, locale="en") == "Event calendar: ages up to 12"
+    response = client.get("/calendar.ics", {"age_from": "old"})
+    assert response.status_code == 400 and "age_from" in response.json()["error"]["fields"]
 
 
 def test_named_feed_query_count_is_flat(client, publish, sv):

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from apps.events.factories import EventCategoryFactory
+from apps.events.factories import EventCategoryFactory, VenueFactory
 from apps.network.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -64,6 +64,32 @@ def test_calendar_page_offers_subscriptions_with_filters_but_no_window(client, p
         assert all(texts) and len(set(texts)) == 3
         for url in (webcal, google, outlook):
             assert "start" not in unquote(url) and "page=" not in unquote(url)
+
+
+def test_subscriptions_keep_venue_ages_and_language(client, publish):
+    publish(title="Spelmansstämma", start_date=TODAY)
+    venue_slug = "bygdegarden-vimmerby"
+    VenueFactory(name="Bygdegården", town="Vimmerby", slug=venue_slug)
+    query = {
+        "venue": venue_slug,
+        "age_from": "7",
+        "age_to": "12",
+        "event_language": "sv",
+        "start": TODAY.isoformat(),
+    }
+    for path in (
+        "/sv/kalender/",
+        f"/sv/kalender/vecka/{TODAY:%G-W%V}/",
+        f"/sv/kalender/dag/{TODAY.isoformat()}/",
+    ):
+        webcal = href(links(client.get(path, query)), "webcal://")
+        assert parse_qs(urlsplit(webcal).query) == {
+            "venue": [venue_slug],
+            "age_from": ["7"],
+            "age_to": ["12"],
+            "event_language": ["sv"],
+            "locale": ["sv"],
+        }, path
 
 
 def test_one_off_event_is_added_as_itself_and_a_series_as_its_feed(client, publish):

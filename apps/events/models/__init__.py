@@ -1,6 +1,12 @@
 from apps.events.models.category import EventCategory
 from apps.events.models.event_index_page import EventIndexPage
-from apps.events.models.event_page import AttendanceMode, Audience, EventPage, EventStatus
+from apps.events.models.event_page import (
+    EVENT_LANGUAGES,
+    AttendanceMode,
+    Audience,
+    EventPage,
+    EventStatus,
+)
 from apps.events.models.event_rows import (
     EventCancellation,
     EventCategoryLink,
@@ -12,6 +18,7 @@ from apps.events.models.schedule import Ends, Frequency, MonthlyBy
 from apps.events.models.venue import Venue
 
 __all__ = [
+    "EVENT_LANGUAGES",
     "AttendanceMode",
     "Audience",
     "Ends",

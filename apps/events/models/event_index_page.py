@@ -1,5 +1,6 @@
-"""The public calendar. One page per language; list and month views are routes on it so they
-live under the translated path (/sv/kalender/, /en/calendar/) and get the language switcher."""
+"""The public calendar. One page per language; list, month, week, day, archive and venue views
+are routes on it so they live under the translated path (/sv/kalender/, /en/calendar/) and get
+the language switcher. Each route takes its word in either language; links use the page's own."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,15 @@ from wagtail.search import index
 from apps.core.base_template import BaseTemplateMixin
 from apps.core.mixins import IndexPageMixin, ListingMixin
 from apps.core.preview import HeadlessPreviewMixin
+
+# Route words: (Swedish, every other language).
+SEGMENTS = {
+    "month": ("manad", "month"),
+    "week": ("vecka", "week"),
+    "day": ("dag", "day"),
+    "archive": ("arkiv", "archive"),
+    "venue": ("plats", "venue"),
+}
 
 
 class EventIndexPage(
@@ -48,6 +58,44 @@ class EventIndexPage(
 
         return calendar_month(request, self, None, None)
 
+    @re_path(r"^(?:vecka|week)/(?P<year>\d{4})-W(?P<week>\d{2})/$", name="week")
+    def week_view(self, request, year, week):
+        from apps.events.periods import calendar_week
+
+        return calendar_week(request, self, int(year), int(week))
+
+    @re_path(r"^(?:dag|day)/(?P<day>\d{4}-\d{2}-\d{2})/$", name="day")
+    def day_view(self, request, day):
+        from apps.events.periods import calendar_day
+
+        return calendar_day(request, self, day)
+
+    @re_path(r"^(?:arkiv|archive)/$", name="archive")
+    def archive_view(self, request):
+        from apps.events.archive import calendar_archive
+
+        return calendar_archive(request, self)
+
+    @re_path(r"^(?:plats|venue)/(?P<slug>[-\w]+)/$", name="venue")
+    def venue_view(self, request, slug):
+        from apps.events.venue_page import venue_page
+
+        return venue_page(request, self, slug)
+
+    def route_url(self, kind, value=""):
+        swedish, other = SEGMENTS[kind]
+        segment = swedish if self.locale.language_code == "sv" else other
+        return f"{self.url}{segment}/" + (f"{value}/" if value else "")
+
     def month_url(self, year, month):
-        segment = "manad" if self.locale.language_code == "sv" else "month"
-        return f"{self.url}{segment}/{year:04d}-{month:02d}/"
+        return self.route_url("month", f"{year:04d}-{month:02d}")
+
+    def week_url(self, day):
+        year, week, _weekday = day.isocalendar()
+        return self.route_url("week", f"{year:04d}-W{week:02d}")
+
+    def day_url(self, day):
+        return self.route_url("day", day.isoformat())
+
+    def venue_url(self, slug):
+        return self.route_url("venue", slug)
