@@ -11,7 +11,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_login_failed
         from django.core import checks
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import pre_migrate
 
         from apps.core import content_version, logins, text_search
         from apps.core.cache import create_cache_tables
@@ -29,4 +29,4 @@ class CoreConfig(AppConfig):
         checks.register(check_login_limit)
         checks.register(check_compiled_catalogues)
         checks.register(check_ratelimit_cache, deploy=True)
-        post_migrate.connect(create_cache_tables, sender=self, dispatch_uid="bygd-cache-tables")
+        pre_migrate.connect(create_cache_tables, sender=self, dispatch_uid="bygd-cache-tables")

@@ -48,7 +48,9 @@ class DatabaseCache(db.DatabaseCache):
 
 
 def create_cache_tables(using="default", verbosity=1, **kwargs):
-    """``post_migrate`` receiver: `migrate` creates the table of every database cache in
-    ``CACHES`` that is missing, so a production site with the database cache needs no extra
-    step (`createcachetable` does the same by hand; both leave existing tables alone)."""
+    """``pre_migrate`` receiver: `migrate` first creates the table of every database cache in
+    ``CACHES`` that is missing, so a production site with the database cache needs no extra step.
+    Before, not after: migrations that create pages already write to the cache (the content
+    version), and a fresh database would fail on the missing table. `createcachetable` does the
+    same by hand; both leave existing tables alone."""
     call_command("createcachetable", database=using, verbosity=max(verbosity - 1, 0))

@@ -5,7 +5,7 @@ import pytest
 from django.apps import apps
 from django.core.cache import caches
 from django.db import connection
-from django.db.models.signals import post_migrate
+from django.db.models.signals import pre_migrate
 
 from apps.core import ratelimit
 from apps.core.checks import check_ratelimit_cache, check_settings
@@ -63,7 +63,7 @@ def database_cache(settings, db):
     settings.CACHES = {"default": LOCMEM, "rates": DATABASE}
     settings.BYGD_RATELIMIT_CACHE = "rates"
     core = apps.get_app_config("core")
-    post_migrate.send(
+    pre_migrate.send(
         sender=core, app_config=core, verbosity=0, interactive=False, using="default", apps=apps
     )
     yield caches["rates"]

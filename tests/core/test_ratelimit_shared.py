@@ -69,7 +69,7 @@ def production_env(url):
 def test_two_processes_share_one_budget(database_url):
     env = production_env(database_url)
     python = sys.executable
-    # What `migrate` runs after migrating (apps.core creates the cache table), without the
+    # What `migrate` runs before migrating (apps.core creates the cache table), without the
     # minutes a full migration of a fresh database takes.
     subprocess.run(  # noqa: S603 - our own interpreter and manage.py
         [python, "manage.py", "createcachetable"], cwd=ROOT, env=env, check=True, timeout=120
