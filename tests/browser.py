@@ -23,4 +23,6 @@ def chromium(*, width=1100, height=1400, language=None):
         options.add_argument(argument)
     if language:
         options.add_argument(f"--lang={language}")
+    # Every console message, so tests can read driver.get_log("browser") (CSP violations).
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     return webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)

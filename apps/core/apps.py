@@ -11,9 +11,16 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_login_failed
         from django.core import checks
+        from django.db.models.signals import pre_migrate
 
         from apps.core import content_version, logins, text_search
-        from apps.core.checks import check_compiled_catalogues, check_login_limit, check_settings
+        from apps.core.cache import create_cache_tables
+        from apps.core.checks import (
+            check_compiled_catalogues,
+            check_login_limit,
+            check_ratelimit_cache,
+            check_settings,
+        )
 
         content_version.connect()
         text_search.connect()
@@ -21,3 +28,5 @@ class CoreConfig(AppConfig):
         checks.register(check_settings)
         checks.register(check_login_limit)
         checks.register(check_compiled_catalogues)
+        checks.register(check_ratelimit_cache, deploy=True)
+        pre_migrate.connect(create_cache_tables, sender=self, dispatch_uid="bygd-cache-tables")

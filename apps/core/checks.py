@@ -1,8 +1,14 @@
 """A wrong value in one of apps.core's settings is reported by name at `manage.py check`, before
-a request meets it; so is a deployment that never compiled the translation catalogues."""
+a request meets it; so is a deployment that never compiled the translation catalogues, and
+(`check --deploy`) one whose rate limits each worker process would count on its own."""
 
 from django.conf import settings
 from django.core import checks
+from django.core.cache import caches
+from django.core.cache.backends.db import DatabaseCache as DjangoDatabaseCache
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.filebased import FileBasedCache
+from django.core.cache.backends.locmem import LocMemCache
 
 from apps.core import conf, logins
 from apps.core.app_settings import settings_errors
@@ -37,3 +43,34 @@ def check_compiled_catalogues(app_configs, **kwargs):
         )
         for path in uncompiled_catalogues()
     ]
+
+
+def check_ratelimit_cache(app_configs, **kwargs):
+    """Deployment only: with a cache inside each process, every gunicorn worker keeps its own
+    count and a limit of 10 lets through 10 per worker."""
+    alias = conf.ratelimit_cache()
+    if settings.DEBUG or alias not in settings.CACHES:
+        return []
+    cache = caches[alias]
+    name = f"{type(cache).__module__}.{type(cache).__qualname__}"
+    if isinstance(cache, LocMemCache | DummyCache):
+        return [
+            checks.Error(
+                f"Rate limits count in the cache {alias!r} ({name}), which each worker process "
+                "keeps for itself: with several workers every limit is multiplied by their number.",
+                hint="Set REDIS_URL, or use 'apps.core.cache.DatabaseCache' (the production "
+                "settings' default without REDIS_URL), or point BYGD_RATELIMIT_CACHE at a "
+                "shared cache.",
+                id="core.E003",
+            )
+        ]
+    if type(cache) in (DjangoDatabaseCache, FileBasedCache):
+        return [
+            checks.Warning(
+                f"Rate limits count in the cache {alias!r} ({name}), whose increment is not "
+                "atomic: requests arriving together can be counted once.",
+                hint="Use 'apps.core.cache.DatabaseCache' or Redis.",
+                id="core.W002",
+            )
+        ]
+    return []

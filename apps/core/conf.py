@@ -13,11 +13,13 @@
 | `BYGD_LOGIN_WINDOW` | `900` | seconds in which failed logins (admin, portal, any view using `authenticate()`) are counted |
 | `BYGD_LOGIN_FAILURES_PER_ADDRESS` | `30` | failed logins from one client address in the window before every login from it is refused |
 | `BYGD_LOGIN_FAILURES_PER_ACCOUNT` | `5` | failed logins for one account name in the window before logins for it are refused from every address that has failed in the window |
+| `BYGD_RATELIMIT_CACHE` | `"default"` | the cache (a key of `CACHES`) every rate limit counts in; it must be shared by all worker processes (Redis, or `apps.core.cache.DatabaseCache`), which `check --deploy` verifies |
 | `BYGD_API_ANON_RATE` | `"120/minute"` | requests per client address to the domain API before 429; None switches it off |
 | `BYGD_INDEX_PARENT_PAGE_TYPES` | `None` (any page) | page types (`"app_label.Model"`) under which Bygd's index pages may be created |
 | `BYGD_BASE_TEMPLATE` | `"bygd/base.html"` | the base template Bygd's pages and views render in (the host's own, e.g. `"base.html"`; see README.md for the blocks it needs) |
 """
 
+from django.conf import settings
 from django.template import TemplateDoesNotExist, TemplateSyntaxError
 from django.template.loader import get_template
 from wagtail.coreutils import resolve_model_string
@@ -38,6 +40,12 @@ def _preview_urls_rule(value):
     for key, url in value.items():
         if not key or not isinstance(url, str) or not url.startswith(("http://", "https://")):
             return f"maps {key!r} to {url!r}; each key needs an http:// or https:// URL."
+    return None
+
+
+def _cache_alias_rule(value):
+    if value not in settings.CACHES:
+        return f"is not one of the caches in CACHES ({', '.join(settings.CACHES)})."
     return None
 
 
@@ -100,6 +108,7 @@ trusted_proxies = Setting("BYGD_TRUSTED_PROXIES", 0, whole_number(0))
 login_window = Setting("BYGD_LOGIN_WINDOW", 900, whole_number(1))
 login_failures_per_address = Setting("BYGD_LOGIN_FAILURES_PER_ADDRESS", 30, whole_number(1))
 login_failures_per_account = Setting("BYGD_LOGIN_FAILURES_PER_ACCOUNT", 5, whole_number(1))
+ratelimit_cache = Setting("BYGD_RATELIMIT_CACHE", "default", _cache_alias_rule)
 api_anon_rate = Setting("BYGD_API_ANON_RATE", "120/minute", rate_or_none)
 index_parent_page_types = Setting("BYGD_INDEX_PARENT_PAGE_TYPES", None, _page_types_rule)
 base_template = Setting("BYGD_BASE_TEMPLATE", "bygd/base.html", _template_rule)

@@ -1,6 +1,8 @@
 """The one rate limiter for public writes (newsletter signups and data requests, portal logins,
-sign-ups and password resets, call applications): fixed windows counted in Django's cache, so
-every worker sharing the cache shares the budget.
+sign-ups and password resets, call applications): fixed windows counted in the cache named by
+``BYGD_RATELIMIT_CACHE`` (Django's default cache unless set), so every worker sharing that cache
+shares the budget. A cache inside each process (local memory) would give each gunicorn worker its
+own budget; ``manage.py check --deploy`` refuses one (core.E003).
 
 The client address is read from the right of X-Forwarded-For, skipping exactly the configured
 number of trusted proxies (``BYGD_TRUSTED_PROXIES``), so a client cannot choose its own address by
@@ -9,7 +11,7 @@ sending a forged header."""
 import hashlib
 import time
 
-from django.core.cache import cache
+from django.core.cache import caches
 
 from apps.core import conf
 
@@ -37,11 +39,17 @@ def account_key(email):
     return hashlib.sha256(email.strip().lower().encode()).hexdigest()
 
 
+def store():
+    """The cache the limiter counts in."""
+    return caches[conf.ratelimit_cache()]
+
+
 def count(scope, key, window):
     """Count one request of ``key`` in ``scope`` in the current window of ``window`` seconds;
     returns (requests so far in this window, seconds until the window ends)."""
     now = int(time.time())
     cache_key = f"bygd:rate:{scope}:{key}:{now // window}"
+    cache = store()
     cache.add(cache_key, 0, timeout=window + 60)
     try:
         seen = cache.incr(cache_key)
@@ -55,7 +63,7 @@ def peek(scope, key, window):
     """Requests of ``key`` in ``scope`` so far in the current window, without counting one;
     returns (that number, seconds until the window ends)."""
     now = int(time.time())
-    return cache.get(f"bygd:rate:{scope}:{key}:{now // window}", 0), window - now % window
+    return store().get(f"bygd:rate:{scope}:{key}:{now // window}", 0), window - now % window
 
 
 def check(scope, key, limit, window):

@@ -69,7 +69,10 @@ class SchemaView(AnonymousAPIMixin, SpectacularAPIView):
 
 
 class DocsView(AnonymousAPIMixin, SpectacularRedocView):
-    """The rendering, with the Redoc bundle from drf_spectacular_sidecar (no CDN)."""
+    """The rendering, with the Redoc bundle from drf_spectacular_sidecar and no web fonts or
+    inline code (core/api_docs.html), so nothing comes from a CDN."""
+
+    template_name = "core/api_docs.html"
 
     @extend_schema(exclude=True)
     def get(self, request, *args, **kwargs):

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import dj_database_url
 import dj_email_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 from apps.core.api.schema import SCHEMA_SETTINGS
@@ -77,6 +78,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_filters",
     "corsheaders",
+    "csp",
     "django_countries",
     "django_tasks",
     "django_tasks_db",
@@ -91,6 +93,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.csp.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -146,7 +149,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, otherwise per-process memory.
+# Cache: Redis when REDIS_URL is set, otherwise per-process memory (the production settings use
+# the database instead, shared by every worker).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -300,6 +304,37 @@ SPECTACULAR_SETTINGS = {
         "OrganisationKindEnum": "apps.network.models.organisations.OrganisationKind",
         "CallStatusEnum": "apps.projects.models.call_status.CallStatus",
     },
+}
+
+# Content-Security-Policy (django-csp, cms.csp): the public pages load scripts, styles, fonts and
+# data only from this site, are framed by nobody and post forms only here. Images may also come
+# from CSP_MEDIA_HOSTS (a CDN or storage serving MEDIA_URL), embedded players from
+# CSP_FRAME_HOSTS. Wagtail's responsive embeds size themselves with a style attribute, the one
+# inline style allowed (an attribute cannot run script). The admin is left without a policy (it
+# needs inline scripts and styles); the API documentation gets what Redoc needs.
+CSP_MEDIA_HOSTS = env_list("CSP_MEDIA_HOSTS")
+CSP_FRAME_HOSTS = env_list(
+    "CSP_FRAME_HOSTS",
+    "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
+)
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:", *CSP_MEDIA_HOSTS],
+        "media-src": [SELF, *CSP_MEDIA_HOSTS],
+        "frame-src": [SELF, *CSP_FRAME_HOSTS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+CSP_PATH_UPDATES = {
+    "/api/docs/": {"style-src": [UNSAFE_INLINE], "worker-src": ["blob:"]},
 }
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")

@@ -11,6 +11,19 @@ if not ALLOWED_HOSTS:
 BYGD_TASKS_BACKEND = os.environ.get("BYGD_TASKS_BACKEND", "database")
 TASKS = tasks_setting(BYGD_TASKS_BACKEND, "database")
 
+# Without Redis the cache (and with it every rate limit, apps.core.ratelimit) lives in the
+# database, shared by all gunicorn workers; `migrate` creates its table. Per-process memory would
+# give each worker its own budget (`check --deploy` refuses it). The rate counters and the
+# response cache share the table, so it may hold many rows before Django culls it.
+if not REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "apps.core.cache.DatabaseCache",
+            "LOCATION": "bygd_cache",
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
+
 STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -10,6 +10,11 @@ from apps.core import conf, ratelimit
 class AnonymousClientThrottle(AnonRateThrottle):
     scope = "anon"
 
+    @property
+    def cache(self):
+        """The rate limiter's cache, shared by every worker (DRF's default is Django's)."""
+        return ratelimit.store()
+
     def get_rate(self):
         return conf.api_anon_rate()
 

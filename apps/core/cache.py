@@ -1,0 +1,56 @@
+"""Django's database cache with an increment that holds when processes count at once.
+
+Django's ``DatabaseCache.incr`` reads the value and writes it back in two statements, so two
+workers counting the same key both read 5 and both write 6 and a rate limit lets through more than
+it should; it also writes the value back with the default timeout, shortening a longer window.
+Here the read and the write are one transaction that locks the row (``SELECT … FOR UPDATE`` on
+PostgreSQL; on SQLite the transaction takes the write lock when it begins, as Bygd's settings
+configure it), and the row keeps its expiry. The rate limiter (apps.core.ratelimit) counts with
+it when no Redis is configured."""
+
+import base64
+import pickle
+
+from django.core.cache.backends import db
+from django.core.management import call_command
+from django.db import connections, router, transaction
+from django.utils.timezone import now as tz_now
+
+
+class DatabaseCache(db.DatabaseCache):
+    def incr(self, key, delta=1, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        using = router.db_for_write(self.cache_model_class)
+        connection = connections[using]
+        quote_name = connection.ops.quote_name
+        table = quote_name(self._table)
+        cache_key, value_column, expires = (
+            quote_name(name) for name in ("cache_key", "value", "expires")
+        )
+        lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+        with transaction.atomic(using=using), connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {value_column} FROM {table} WHERE {cache_key} = %s AND {expires} >= %s"  # noqa: S608 - quoted names, values as parameters
+                f"{lock}",
+                [key, connection.ops.adapt_datetimefield_value(tz_now())],
+            )
+            row = cursor.fetchone()
+            if row is None:
+                raise ValueError(f"Key '{key}' not found.")
+            stored = connection.ops.process_clob(row[0])
+            value = pickle.loads(base64.b64decode(stored.encode())) + delta  # noqa: S301 - our own rows
+            encoded = base64.b64encode(pickle.dumps(value, self.pickle_protocol)).decode("latin1")
+            cursor.execute(
+                f"UPDATE {table} SET {value_column} = %s WHERE {cache_key} = %s",  # noqa: S608 - as above
+                [encoded, key],
+            )
+        return value
+
+
+def create_cache_tables(using="default", verbosity=1, **kwargs):
+    """``pre_migrate`` receiver: `migrate` first creates the table of every database cache in
+    ``CACHES`` that is missing, so a production site with the database cache needs no extra step.
+    Before, not after: migrations that create pages already write to the cache (the content
+    version), and a fresh database would fail on the missing table. `createcachetable` does the
+    same by hand; both leave existing tables alone."""
+    call_command("createcachetable", database=using, verbosity=max(verbosity - 1, 0))
