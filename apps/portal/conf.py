@@ -8,10 +8,13 @@
 | `BYGD_PORTAL_VERIFY_DAYS` | `3` | days an e-mail verification link works |
 | `BYGD_PORTAL_INVITATION_DAYS` | `14` | days a colleague invitation link works |
 | `BYGD_PORTAL_IMAGE_MAX_BYTES` | `5242880` | largest event image an organiser may upload |
+| `BYGD_PORTAL_FEED_TIMEOUT` | `20` | seconds a subscribed calendar feed may take to answer |
+| `BYGD_PORTAL_FEED_MAX_BYTES` | `10485760` | largest subscribed calendar feed fetched; a larger one is recorded as an error |
+| `BYGD_PORTAL_FEED_ALLOW_PRIVATE` | `False` | let feed subscriptions fetch from loopback and private-network addresses (tests, intranets); off, so organisers cannot make the server probe its own network |
 | `BYGD_PORTAL_DEMO_PASSWORD_FILE` | `organiser-password.txt` next to `MEDIA_ROOT` | where the demo loader keeps the demo organisers' shared password |
 """
 
-from apps.core.app_settings import Setting, beside_media_root, whole_number
+from apps.core.app_settings import Setting, beside_media_root, true_or_false, whole_number
 
 rate_window = Setting("BYGD_PORTAL_RATE_WINDOW", 900, whole_number(1))
 attempts_per_ip = Setting("BYGD_PORTAL_ATTEMPTS_PER_IP", 30, whole_number(1))
@@ -24,3 +27,6 @@ demo_password_file = Setting(
     "BYGD_PORTAL_DEMO_PASSWORD_FILE",
     lambda: beside_media_root("organiser-password.txt", "BYGD_PORTAL_DEMO_PASSWORD_FILE"),
 )
+feed_timeout = Setting("BYGD_PORTAL_FEED_TIMEOUT", 20, whole_number(1))
+feed_max_bytes = Setting("BYGD_PORTAL_FEED_MAX_BYTES", 10 * 1024**2, whole_number(1))
+feed_allow_private = Setting("BYGD_PORTAL_FEED_ALLOW_PRIVATE", False, true_or_false)
