@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.utils import translation
 
 from apps.events.factories import VenueFactory
+from apps.events.ics_import.text import plain
 from apps.events.models import EventPage
 from apps.events.recurrence import expand
 from apps.network.factories import OrganisationFactory
@@ -155,3 +156,10 @@ def test_the_output_is_in_one_language(source):
     for word in ("created", "updated", "unchanged", "skipped", "event(s)", "It has no start"):
         assert word not in swedish
     assert "1 skapade" in swedish and "1 hoppades över" in swedish
+
+
+def test_googles_html_descriptions_keep_their_paragraphs_and_plain_text_keeps_brackets():
+    assert plain("<b>Hej</b><br>alla<p>Fika &amp; dans</p><p>Välkomna!</p>") == (
+        "Hej\nalla\n\nFika & dans\n\nVälkomna!"
+    )
+    assert plain("Ta med <egna> stickor & garn") == "Ta med <egna> stickor & garn"

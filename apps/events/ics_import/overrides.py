@@ -36,7 +36,7 @@ def _moment(value, zone):
 def moved_occurrence(component, event):
     """What the override says about its date, in the series' local time."""
     zone = event.fields["time_zone"]
-    first, duration = _series_times(event.fields)
+    _first, duration = _series_times(event.fields)
     original = _moment(component["RECURRENCE-ID"].dt, zone)
     start = _moment(component["DTSTART"].dt, zone) if "DTSTART" in component else original
     if "DTEND" in component:

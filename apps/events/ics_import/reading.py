@@ -107,7 +107,6 @@ def _event(component, uid):
         uid=uid,
         fields=fields,
         location=str(component.get("LOCATION") or "").strip(),
-        description=description,
         extra_dates=dates(component, "RDATE", zone),
         excluded_dates=dates(component, "EXDATE", zone),
         warnings=warnings,

@@ -35,7 +35,6 @@ class ImportedEvent:
     uid: str
     fields: dict
     location: str
-    description: str = ""
     extra_dates: list = field(default_factory=list)
     excluded_dates: list = field(default_factory=list)
     cancellations: dict = field(default_factory=dict)

@@ -9,7 +9,7 @@ import textwrap
 
 SUMMARY_LENGTH = 400
 BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-PARAGRAPH_END = re.compile(r"</(?:p|div|li|h[1-6])\s*>", re.IGNORECASE)
+PARAGRAPH = re.compile(r"</?(?:p|div|li|h[1-6])(?:\s[^<>]*)?>", re.IGNORECASE)
 TAG = re.compile(
     r"</?(?:a|b|br|div|em|h[1-6]|i|li|ol|p|span|strong|u|ul)(?:\s[^<>]*)?/?>", re.IGNORECASE
 )
@@ -19,8 +19,9 @@ def plain(description):
     """The DESCRIPTION as plain text with its line breaks and blank lines kept."""
     text = description.replace("\r\n", "\n")
     if TAG.search(text):
-        text = PARAGRAPH_END.sub("\n\n", BREAK.sub("\n", text))
+        text = PARAGRAPH.sub("\n\n", BREAK.sub("\n", text))
         text = html.unescape(TAG.sub("", text))
+    text = re.sub(r"[ \t]*\n[ \t]*", "\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
