@@ -125,7 +125,7 @@ def test_an_unusable_event_is_reported_and_the_rest_imports(source, text, messag
 
 
 def test_unknown_organiser_and_missing_file(source, tmp_path):
-    with pytest.raises(CommandError, match="No organisation"):
+    with translation.override("en"), pytest.raises(CommandError, match="No organisation"):
         call_command("import_ics", str(source), organiser="finns-inte")
     with pytest.raises(CommandError, match="No such file"):
         run(tmp_path / "missing.ics")
