@@ -77,6 +77,10 @@ def whole_number(minimum):
     return rule
 
 
+def true_or_false(value):
+    return None if isinstance(value, bool) else "is not True or False."
+
+
 def rate_or_none(value):
     """Django REST framework's "number/period" rate, e.g. "120/minute"; None switches it off."""
     if value is None:

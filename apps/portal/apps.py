@@ -25,5 +25,6 @@ class PortalConfig(AppConfig):
             models.OrganiserInvitation,
             models.TrustedOrganisation,
             models.PortalEvent,
+            models.FeedSubscription,
         )
         checks.register(check_settings)

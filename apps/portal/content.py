@@ -2,19 +2,18 @@
 PortalEvent; the page in the original language gets its own text, and translations are made
 with wagtail-localize only when the original is published, so nothing unreviewed goes live.
 
-Descriptions are plain text. They become rich text by escaping every line and wrapping
-paragraphs in <p> — the only markup ever stored is what this module writes, so the result is
-within Wagtail's sanitised rich-text format whatever the organiser typed."""
+Descriptions are plain text; ``apps.core.plain_text`` makes them rich text that holds no
+markup but its own, whatever the organiser typed."""
 
 import copy
 
 from django.conf import settings
-from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.models import Locale
 from wagtail_localize.segments.extract import extract_segments
 
 from apps.core.localize import translate
+from apps.core.plain_text import body_for
 from apps.events.models import (
     EventCancellation,
     EventCategoryLink,
@@ -56,21 +55,6 @@ TEXT_FIELDS = ["title", "summary", "description"]
 
 def languages():
     return [code for code, _name in settings.LANGUAGES]
-
-
-def text_to_html(text):
-    """Blank lines separate paragraphs; single line breaks stay line breaks."""
-    paragraphs = []
-    for block in text.replace("\r\n", "\n").split("\n\n"):
-        lines = [escape(line.strip()) for line in block.split("\n") if line.strip()]
-        if lines:
-            paragraphs.append("<p>" + "<br/>".join(lines) + "</p>")
-    return "".join(paragraphs)
-
-
-def body_for(text):
-    html = text_to_html(text or "")
-    return [("paragraph", html)] if html else []
 
 
 def source_language(texts, existing_page=None):

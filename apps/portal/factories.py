@@ -4,7 +4,12 @@ import factory
 from django.utils import timezone
 
 from apps.network.factories import OrganisationFactory
-from apps.portal.models import OrganiserAccount, OrganiserInvitation, TrustedOrganisation
+from apps.portal.models import (
+    FeedSubscription,
+    OrganiserAccount,
+    OrganiserInvitation,
+    TrustedOrganisation,
+)
 
 
 class OrganiserAccountFactory(factory.django.DjangoModelFactory):
@@ -42,6 +47,14 @@ class OrganiserInvitationFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = OrganiserInvitation
+
+
+class FeedSubscriptionFactory(factory.django.DjangoModelFactory):
+    organisation = factory.SubFactory(OrganisationFactory)
+    url = factory.Sequence(lambda n: f"https://calendar.example.org/{n}.ics")
+
+    class Meta:
+        model = FeedSubscription
 
 
 PASSWORD = "portal-pass-1"  # noqa: S105 - test factories only

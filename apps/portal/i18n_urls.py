@@ -6,7 +6,7 @@ links in e-mails keep working. The portal has no unprefixed URLs (``apps.portal.
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from apps.portal.views import accounts, events, team
+from apps.portal.views import accounts, events, feeds, team
 
 portal_urlpatterns = [
     path("", events.home_view, name="home"),
@@ -38,6 +38,8 @@ portal_urlpatterns = [
         team.withdraw_invitation_view,
         name="withdraw_invitation",
     ),
+    path("feeds/", feeds.feeds_view, name="feeds"),
+    path("feeds/<int:pk>/remove/", feeds.remove_feed_view, name="remove_feed"),
     path("invitation/<str:token>/", team.accept_invitation_view, name="accept_invitation"),
 ]
 

@@ -208,3 +208,39 @@ class PortalEvent(models.Model):
 
     def __str__(self):
         return str(self.page_id)
+
+
+class FeedSubscription(models.Model):
+    """An organisation's own calendar elsewhere (an .ics address), fetched daily by
+    ``fetch_feed_subscriptions``; what changed goes through the same moderation as an event
+    submitted in the portal. The last outcome stays on the row so the organiser sees it."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="feed_subscriptions",
+    )
+    url = models.URLField(_("calendar address"), max_length=500)
+    active = models.BooleanField(_("active"), default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(_("added"), default=timezone.now)
+    last_fetched = models.DateTimeField(_("last fetched"), null=True, blank=True)
+    last_ok = models.BooleanField(_("last fetch worked"), default=False)
+    last_result = models.CharField(_("last result"), max_length=500, blank=True)
+    last_errors = models.JSONField(_("problems of the last fetch"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("calendar feed subscription")
+        verbose_name_plural = _("calendar feed subscriptions")
+        ordering = ["organisation_id", "url"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "url"], name="unique_feed_subscription_per_organisation"
+            )
+        ]
+
+    def __str__(self):
+        return self.url

@@ -115,15 +115,20 @@ def submit(account, page):
     """Send the latest revision for review, or publish it at once for a trusted organisation."""
     if not account.can_submit:
         raise NotAllowed
-    user = account.user
+    return submit_for(account.organisation, account.user, page)
+
+
+def submit_for(organisation, user, page):
+    """``submit`` without an account: feed subscriptions send what they import on behalf of
+    the organiser who added them, through the same review (or trust)."""
     portal, _created = PortalEvent.objects.get_or_create(
-        page=page, defaults={"organisation": account.organisation, "created_by": user}
+        page=page, defaults={"organisation": organisation, "created_by": user}
     )
     _withdraw(page, user)
     portal.submitted_by = user
     portal.submitted_at = timezone.now()
     portal.reason = ""
-    if is_trusted(account.organisation):
+    if is_trusted(organisation):
         portal.moderation = Moderation.APPROVED
         portal.save()
         page.get_latest_revision().publish(user=user, skip_permission_checks=True)

@@ -71,11 +71,12 @@ NOT_PUBLIC = {
     "portal:occurrence_cancel": "POST only",
     "portal:remove_member": "POST only",
     "portal:withdraw_invitation": "POST only",
+    "portal:remove_feed": "POST only",
 }
 
 
 # Pages an organiser sees after signing in (the test signs in a sample organiser for these).
-SIGNED_IN = {"portal:home", "portal:event_new", "portal:team"}
+SIGNED_IN = {"portal:home", "portal:event_new", "portal:team", "portal:feeds"}
 
 # Forms sent empty, to check the page that answers with the errors: {sample: CSS selector}.
 EMPTY_FORMS = {
@@ -322,6 +323,7 @@ def build(home, home_en, en, network_index, calendar, publish):
         "portal:home": ((), ""),
         "portal:event_new": ((), ""),
         "portal:team": ((), ""),
+        "portal:feeds": ((), ""),
         "portal:signup": ((), ""),
         "portal:signup_done": ((), ""),
         "portal:verify": (("not-a-token",), ""),
