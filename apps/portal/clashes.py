@@ -22,10 +22,11 @@ def candidate_occurrences(page, now=None):
     extra = [row.date for row in page.extra_dates.all()]
     excluded = [row.date for row in page.excluded_dates.all()]
     cancellations = {row.date: row.note for row in page.cancellations.all()}
+    moves = {row.date: row for row in page.moved_dates.all()}
     if page.start_date is None:
         return []
     try:
-        rows = expand(page, extra, excluded, cancellations, horizon(now))
+        rows = expand(page, extra, excluded, cancellations, horizon(now), moves)
     except (ValueError, OverflowError):
         return []
     return [row for row in rows if row.end >= now and not row.cancelled][:MAX_CANDIDATES]

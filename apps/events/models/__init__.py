@@ -6,6 +6,7 @@ from apps.events.models.event_rows import (
     EventCategoryLink,
     EventExcludedDate,
     EventExtraDate,
+    EventMovedDate,
 )
 from apps.events.models.occurrence import EventOccurrence, EventSeries, OccurrenceStatus
 from apps.events.models.schedule import Ends, Frequency, MonthlyBy
@@ -21,6 +22,7 @@ __all__ = [
     "EventExcludedDate",
     "EventExtraDate",
     "EventIndexPage",
+    "EventMovedDate",
     "EventOccurrence",
     "EventPage",
     "EventSeries",
