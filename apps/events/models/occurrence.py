@@ -12,6 +12,7 @@ Rows are never deleted when an event changes: vanished occurrences become ``remo
 with a fresh ``modified`` so ``modified_since`` clients can sync deletions.
 """
 
+import datetime
 import uuid
 
 from django.db import models
@@ -122,3 +123,9 @@ class EventOccurrence(models.Model):
     @property
     def moved(self):
         return self.original_start is not None
+
+    @property
+    def series_date(self):
+        """The local date the series gives this occurrence (its key's date), which cancellations
+        and moves name even when the date itself moved."""
+        return datetime.date(int(self.key[:4]), int(self.key[4:6]), int(self.key[6:8]))
