@@ -1,6 +1,7 @@
 """Possible double bookings: other events in the same municipality that are under way at the
-same time as any of this event's dates. The candidate dates are expanded in Python (the event
-may be an unsaved draft); the other events are read from stored occurrences in one query."""
+same time as any of this event's dates (other events' dates count where they are held, so a
+date moved elsewhere is no clash). The candidate dates are expanded in Python (the event may be
+an unsaved draft); the other events are read from stored occurrences in one query."""
 
 import datetime
 
@@ -45,7 +46,7 @@ def find_clashes(page, municipality_id, now=None):
     queryset = (
         EventOccurrence.objects.visible()
         .exclude(status=OccurrenceStatus.CANCELLED)
-        .filter(overlap, event__venue__municipality_id=municipality_id)
+        .filter(overlap, venue__municipality_id=municipality_id)
         .select_related("event__venue", "event__organiser")
         .order_by("start")
     )
