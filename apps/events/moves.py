@@ -10,6 +10,10 @@ from django.utils.translation import gettext as _
 from apps.events.models.schedule import is_nonexistent
 from apps.events.recurrence import local_duration, local_starts, moved_times
 
+# How far after the series' first date a moved date may be: the series is expanded up to it,
+# so a date in year 9999 must not expand a daily rule for millennia.
+MAX_YEARS = 20
+
 
 def series_dates(schedule, extra_dates, excluded_dates, last):
     """{local date: naive local start} of the series up to and including ``last``."""
@@ -26,7 +30,8 @@ def move_errors(schedule, extra_dates, excluded_dates, moves):
     dates = [move.date for move in moves if move is not None and move.date is not None]
     if not dates or schedule.start_date is None:
         return []
-    starts = series_dates(schedule, extra_dates, excluded_dates, max(dates))
+    last = min(max(dates), schedule.start_date + datetime.timedelta(days=366 * MAX_YEARS))
+    starts = series_dates(schedule, extra_dates, excluded_dates, last)
     duration = local_duration(schedule)
     errors, seen = [], set()
     for index, move in enumerate(moves):
@@ -57,7 +62,11 @@ def move_errors(schedule, extra_dates, excluded_dates, moves):
                     )
                 )
             continue
-        start, end = moved_times(schedule, local, duration, move)
+        try:
+            start, end = moved_times(schedule, local, duration, move)
+        except OverflowError:
+            errors.append((index, "start_date", _("Choose a date nearer in time.")))
+            continue
         if move.start_time and is_nonexistent(start.date(), move.start_time, schedule.zone):
             errors.append(
                 (

@@ -199,6 +199,21 @@ def test_an_extra_date_submitted_with_the_move_counts_as_a_date(admin_client, ca
     ("moves", "errors"),
     [
         (
+            [{"date": "9999-12-31", "start_time": "19:00"}],
+            [
+                {
+                    "date": [
+                        "31 december 9999 är inget datum för det här evenemanget. "
+                        "Välj ett av dess datum."
+                    ]
+                }
+            ],
+        ),
+        (
+            [{"date": "2027-03-16", "start_date": "9999-12-31", "start_time": "23:30"}],
+            [{"start_date": ["Välj ett närmare datum."]}],
+        ),
+        (
             [{"date": "2027-03-16", "start_time": "19:00", "end_time": "18:00"}],
             [{"end_time": ["Det nya slutet kan inte vara före den nya starten."]}],
         ),
