@@ -13,6 +13,7 @@ from apps.events.models import (
     EventCategory,
     EventCategoryLink,
     EventIndexPage,
+    EventMovedDate,
     EventPage,
     Venue,
 )
@@ -103,6 +104,12 @@ def ensure_events(calendar, categories, venues, log):
                 categories=[EventCategoryLink(category=categories[c]) for c in category_slugs],
                 cancellations=[EventCancellation(date=cancel[0], note=cancel[1].sv)]
                 if cancel
+                else [],
+                moved_dates=[
+                    EventMovedDate(date=day, start_date=new, start_time=time, venue=venues[v])
+                    for day, new, time, v in [extra["move"]]
+                ]
+                if extra.get("move")
                 else [],
                 **fields,
             )

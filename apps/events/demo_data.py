@@ -133,7 +133,15 @@ def events(today):
                 "cancel": (
                     tuesday + datetime.timedelta(days=14),
                     T("Inställt på grund av sjukdom.", "Cancelled because of illness."),
-                )
+                ),
+                # (original date, new date, new start time, venue index): the library is
+                # closed that week, so the café meets on the Wednesday at another venue.
+                "move": (
+                    tuesday + datetime.timedelta(days=21),
+                    tuesday + datetime.timedelta(days=22),
+                    h(17),
+                    0,
+                ),
             },
         ),
         (

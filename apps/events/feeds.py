@@ -59,7 +59,7 @@ def _add_series(calendar, series_list, locale, fallback, request):
         EventPage.objects.live()
         .filter(translation_key__in=keys)
         .select_related("venue")
-        .prefetch_related("extra_dates", "excluded_dates", "cancellations")
+        .prefetch_related("extra_dates", "excluded_dates", "cancellations", "moved_dates__venue")
         .order_by("-pk")
     ):
         schedule_pages[page.translation_key] = page

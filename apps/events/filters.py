@@ -1,7 +1,8 @@
 """One set of calendar filters for the JSON API, the iCalendar feed and the HTML calendar, so a
 link copied from one gives the same events in the others.
 
-Windows use overlap semantics (an event is in the window if it is under way at some point of it)
+Places filter by each occurrence's own venue, so a date moved to another municipality is found
+there. Windows use overlap semantics (an event is in the window if it is under way at some point of it)
 and dates are read in the site's time zone: `end=2026-11-30` means up to the end of that day.
 """
 
@@ -262,12 +263,12 @@ class CalendarFilter(django_filters.FilterSet):
     def filter_municipality(self, queryset, name, value):
         if not value:
             return queryset
-        return queryset.filter(event__venue__municipality__identifier__in=value)
+        return queryset.filter(venue__municipality__identifier__in=value)
 
     def filter_region(self, queryset, name, value):
         if not value:
             return queryset
-        return queryset.filter(event__venue__municipality__parent__identifier__in=value)
+        return queryset.filter(venue__municipality__parent__identifier__in=value)
 
     def filter_organiser(self, queryset, name, value):
         if not value:
@@ -325,7 +326,10 @@ def filter_ages(queryset, data):
 
 
 def base_queryset():
-    return EventOccurrence.objects.select_related("series").order_by("start", "series_id", "key")
+    """Each row's own venue comes along: a moved date may be somewhere else than its event."""
+    return EventOccurrence.objects.select_related("series", "venue__municipality__parent").order_by(
+        "start", "series_id", "key"
+    )
 
 
 def only_in_locale(queryset, locale):

@@ -1,6 +1,6 @@
 """RFC 5545 export. One VEVENT per series with RRULE/RDATE/EXDATE in the event's own time zone
 (plus its VTIMEZONE), so a subscribed calendar shows "every Tuesday 18:00" correctly on both sides
-of a DST change, and one overriding VEVENT (same UID, RECURRENCE-ID) per cancelled date.
+of a DST change, and one overriding VEVENT (same UID, RECURRENCE-ID) per cancelled or moved date.
 
 UIDs are the translation group's key, stable across renderings and languages; SEQUENCE is bumped
 by the occurrence sync whenever dates, status or place change, so clients replace stale copies.
@@ -14,7 +14,14 @@ from django.conf import settings
 from django.utils.html import strip_tags
 
 from apps.events.models import EventStatus
-from apps.events.recurrence import ICAL_FREQ, local_duration, local_start, local_starts, rule_parts
+from apps.events.moves import series_dates
+from apps.events.recurrence import (
+    ICAL_FREQ,
+    local_duration,
+    local_start,
+    moved_times,
+    rule_parts,
+)
 from apps.events.vtimezone import vtimezone
 
 WEEKDAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
@@ -61,9 +68,10 @@ def _rrule(page):
     return icalendar.vRecur(rule)
 
 
-def location(page):
-    """The venue's name and address on one line, or the online link."""
-    venue = page.venue
+def location(page, venue=None):
+    """The venue's (``venue`` or the event's) name and address on one line, or the online
+    link."""
+    venue = venue or page.venue
     if venue is None:
         return page.online_url
     parts = [venue.name, venue.address, " ".join(filter(None, [venue.postcode, venue.town]))]
@@ -112,29 +120,48 @@ def series_events(schedule_page, text_page, series, url="", category_names=()):
         master.add("exdate", _moment(schedule_page, datetime.datetime.combine(day, time)))
     events = [master]
 
-    cancellations = list(schedule_page.cancellations.all())
-    if cancellations:
-        last = max(row.date for row in cancellations) + datetime.timedelta(days=1)
-        starts = {
-            local.date(): local
-            for local in local_starts(
-                schedule_page, extra, excluded, datetime.datetime.combine(last, time)
-            )
-        }
-        for row in cancellations:
-            local = starts.get(row.date)
-            if local is None:
-                continue
-            override = icalendar.Event()
-            _common(override, text_page, series, url)
-            override.add("recurrence-id", _moment(schedule_page, local))
-            override.add("dtstart", _moment(schedule_page, local))
-            override.add("dtend", _moment(schedule_page, local + duration))
-            override.add("status", "CANCELLED")
-            if row.note:
-                override.add("description", row.note)
-            events.append(override)
+    events.extend(_overrides(schedule_page, text_page, series, url, extra, excluded))
     return events
+
+
+def _overrides(page, text_page, series, url, extra, excluded):
+    """One VEVENT per cancelled or moved date, with the original start as RECURRENCE-ID: a
+    moved date gets its new times and place, a cancelled one STATUS:CANCELLED (a date both
+    moved and cancelled is one override with both)."""
+    cancellations = {row.date: row.note for row in page.cancellations.all()}
+    moves = {row.date: row for row in page.moved_dates.all()}
+    if not cancellations and not moves:
+        return []
+    starts = series_dates(page, extra, excluded, max([*cancellations, *moves]))
+    duration = local_duration(page)
+    overrides = []
+    for day in sorted({*cancellations, *moves}):
+        local = starts.get(day)
+        if local is None:
+            continue
+        move = moves.get(day)
+        start, end = moved_times(page, local, duration, move) if move else (local, local + duration)
+        override = icalendar.Event()
+        _common(override, text_page, series, url)
+        override.add("recurrence-id", _moment(page, local))
+        override.add("dtstart", _moment(page, start))
+        override.add("dtend", _moment(page, end))
+        if move is not None:
+            venue = move.venue or page.venue
+            place = location(page, venue)
+            if place:
+                override.add("location", place)
+            if venue is not None and venue.has_position:
+                override.add("geo", (float(venue.latitude), float(venue.longitude)))
+        if day in cancellations:
+            override.add("status", "CANCELLED")
+        else:
+            override.add("status", ICAL_STATUS.get(page.status, "CONFIRMED"))
+        note = cancellations.get(day) or (move.note if move else "")
+        if note:
+            override.add("description", note)
+        overrides.append(override)
+    return overrides
 
 
 def new_calendar(name):

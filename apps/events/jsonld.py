@@ -1,5 +1,6 @@
 """schema.org Event markup so search engines and aggregators can list the event with its real
-status and dates: one Event per upcoming occurrence (capped), each carrying the shared facts."""
+status and dates: one Event per upcoming occurrence (capped), each carrying the shared facts. A
+moved date is EventRescheduled with its previousStartDate and, if it moved venue, that place."""
 
 import json
 
@@ -96,6 +97,14 @@ def event_json_ld(page, occurrences, url, venue, organiser, language, image_url=
             item["startDate"] = occurrence.local_start.isoformat()
             item["endDate"] = occurrence.local_end.isoformat()
         status = EVENT_STATUS.get(occurrence.status, "EventScheduled")
+        if occurrence.moved and occurrence.status == OccurrenceStatus.SCHEDULED:
+            status = "EventRescheduled"
+            original = occurrence.original_start.astimezone(occurrence.local_start.tzinfo)
+            item["previousStartDate"] = (
+                original.date().isoformat() if occurrence.all_day else original.isoformat()
+            )
+            if occurrence.venue_id and occurrence.venue_id != page.venue_id:
+                item["location"] = _location(page, occurrence.venue, language)
         item["eventStatus"] = "https://schema.org/" + status
         items.append(item)
     data = items[0] if len(items) == 1 else items

@@ -60,9 +60,10 @@ def desired_rows(page, until):
     extra = [row.date for row in page.extra_dates.all()]
     excluded = [row.date for row in page.excluded_dates.all()]
     cancellations = {row.date: row.note for row in page.cancellations.all()}
+    moves = {row.date: row for row in page.moved_dates.all()}
     event_status = page.status
     rows = {}
-    for occurrence in expand(page, extra, excluded, cancellations, until):
+    for occurrence in expand(page, extra, excluded, cancellations, until, moves):
         status = "cancelled" if occurrence.cancelled else event_status
         rows[occurrence.key] = {
             "start": occurrence.start,
@@ -72,6 +73,8 @@ def desired_rows(page, until):
             "end_date": occurrence.end_date,
             "status": status,
             "note": occurrence.note,
+            "venue_id": occurrence.venue_id or page.venue_id,
+            "original_start": occurrence.original_start,
         }
     return rows
 
@@ -80,7 +83,11 @@ def fingerprint(page, rows):
     """What a calendar client would notice: the dates, statuses and place. A change bumps the
     iCalendar SEQUENCE so clients replace their copy instead of keeping a stale one."""
     parts = [page.status, str(page.venue_id), page.online_url, page.title]
-    parts += [f"{key}|{row['start']}|{row['end']}|{row['status']}" for key, row in rows.items()]
+    parts += [
+        f"{key}|{row['start']}|{row['end']}|{row['status']}"
+        + (f"|{row['venue_id']}" if row["venue_id"] != page.venue_id else "")
+        for key, row in rows.items()
+    ]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
@@ -131,6 +138,8 @@ def sync_series(translation_key, until=None, now=None, touch=False):
             "end_date",
             "status",
             "note",
+            "venue",
+            "original_start",
             "modified",
         ],
         batch_size=500,
@@ -198,12 +207,38 @@ def drifted_keys():
     return sorted(keys, key=str)
 
 
+def moved_keys():
+    """Translation groups with a moved date on a live page or a moved stored occurrence. Whether
+    a move and its row agree depends on the series' dates in the event's zone, so these groups
+    are re-synced (a diff, so it changes only what disagrees) rather than compared in SQL."""
+    keys = set(
+        EventPage.objects.live()
+        .filter(moved_dates__isnull=False)
+        .values_list("translation_key", flat=True)
+    )
+    keys |= set(
+        EventOccurrence.objects.visible()
+        .filter(original_start__isnull=False)
+        .values_list("series__key", flat=True)
+    )
+    return sorted(keys, key=str)
+
+
 def repair_drift(until=None, progress=None):
-    """Re-sync every drifted group; ``progress(key, result)`` is told about each one."""
+    """Re-sync every drifted group, and every group with moves whose rows disagree with them
+    (a move edited or removed without a publish); ``progress(key, result)`` is told about each
+    one repaired."""
     total = SyncResult()
-    for key in drifted_keys():
+    drifted = drifted_keys()
+    for key in drifted:
         result = sync_series(key, until=until, touch=True)
         total = total + result
         if progress:
             progress(key, result)
+    for key in set(moved_keys()) - set(drifted):
+        result = sync_series(key, until=until)
+        if result.changed:
+            total = total + result
+            if progress:
+                progress(key, result)
     return total

@@ -44,6 +44,8 @@ class Occurrence:
     end_date: datetime.date
     cancelled: bool
     note: str
+    original_start: datetime.datetime | None = None
+    venue_id: int | None = None
 
 
 def local_start(schedule):
@@ -131,33 +133,63 @@ def local_starts(schedule, extra_dates, excluded_dates, until):
     return sorted(start for start in starts - excluded if start < until)
 
 
-def expand(schedule, extra_dates, excluded_dates, cancellations, until):
+def moved_times(schedule, local, duration, move):
+    """The naive local (start, end) of the occurrence that would start at ``local``; every
+    field of ``move`` left empty keeps the series' value."""
+    if schedule.all_day:
+        first = move.start_date or local.date()
+        days = (move.end_date - first).days + 1 if move.end_date else duration.days
+        start = datetime.datetime.combine(first, datetime.time(0))
+        return start, start + datetime.timedelta(days=max(days, 1))
+    day = move.start_date or local.date()
+    start = datetime.datetime.combine(day, move.start_time or local.time())
+    if move.end_time is not None:
+        end = datetime.datetime.combine(move.end_date or day, move.end_time)
+    elif move.end_date is not None:
+        end = datetime.datetime.combine(move.end_date, (local + duration).time())
+    else:
+        end = start + duration
+    return start, end
+
+
+def expand(schedule, extra_dates, excluded_dates, cancellations, until, moves=None):
     """Occurrences of ``schedule`` that start before the aware ``until``.
 
-    ``cancellations`` maps a local date to its note; ``until`` is converted to local time once,
-    which is exact enough for a horizon measured in months.
+    ``cancellations`` maps a local date to its note, ``moves`` a local date to its move (an
+    EventMovedDate): that occurrence keeps its key and gets the new times, ``original_start``
+    and the move's venue. ``until`` is converted to local time once, which is exact enough for
+    a horizon measured in months, and applies to the original start.
     """
+    moves = moves or {}
     zone = schedule.zone
     local_until = until.astimezone(zone).replace(tzinfo=None)
     duration = local_duration(schedule)
     result = []
-    for local in local_starts(schedule, extra_dates, excluded_dates, local_until):
-        local_end = local + duration
+    for original in local_starts(schedule, extra_dates, excluded_dates, local_until):
+        day = original.date()
+        move = moves.get(day)
+        if move is None:
+            local, local_end = original, original + duration
+        else:
+            local, local_end = moved_times(schedule, original, duration, move)
         if schedule.all_day:
             last_day = (local_end - datetime.timedelta(days=1)).date()
         else:
             last_day = local_end.date()
-        day = local.date()
         result.append(
             Occurrence(
-                key=occurrence_key(local, schedule.all_day),
+                key=occurrence_key(original, schedule.all_day),
                 start=local.replace(tzinfo=zone).astimezone(datetime.UTC),
                 end=local_end.replace(tzinfo=zone).astimezone(datetime.UTC),
                 all_day=schedule.all_day,
-                start_date=day,
-                end_date=max(last_day, day),
+                start_date=local.date(),
+                end_date=max(last_day, local.date()),
                 cancelled=day in cancellations,
-                note=cancellations.get(day, ""),
+                note=cancellations.get(day) or (move.note if move else ""),
+                original_start=None
+                if move is None
+                else original.replace(tzinfo=zone).astimezone(datetime.UTC),
+                venue_id=None if move is None else move.venue_id,
             )
         )
     return result

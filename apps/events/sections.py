@@ -22,7 +22,7 @@ def upcoming(locale, limit, **filters):
     rows = (
         EventOccurrence.objects.visible()
         .filter(end__gte=now, **filters)
-        .select_related("series")
+        .select_related("series", "venue__municipality__parent")
         .order_by("start", "series_id")[: limit * 4]
     )
     seen, chosen = set(), []

@@ -6,6 +6,7 @@ Every one of these also moves the series' ``modified``, and so do edits of the v
 categories and organisers events show, so ``modified_since`` reports any change a client shows,
 not only new dates."""
 
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
@@ -27,7 +28,13 @@ def _restriction_changed(sender, instance, **kwargs):
 
 
 def _touch_venue(sender, instance, **kwargs):
-    touch_series(EventPage.objects.filter(venue__translation_key=instance.translation_key))
+    """Events at the venue, and events with a date moved there."""
+    key = instance.translation_key
+    touch_series(
+        EventPage.objects.filter(
+            Q(venue__translation_key=key) | Q(moved_dates__venue__translation_key=key)
+        )
+    )
 
 
 def _touch_category(sender, instance, **kwargs):

@@ -34,8 +34,23 @@ def localise(occurrence, page):
     zone = page.zone if page is not None else timezone.get_default_timezone()
     occurrence.local_start = occurrence.start.astimezone(zone)
     occurrence.local_end = occurrence.end.astimezone(zone)
+    occurrence.local_original_start = (
+        occurrence.original_start.astimezone(zone) if occurrence.original_start else None
+    )
     occurrence.page = page
+    occurrence.other_venue = _other_venue(occurrence, page)
     return occurrence
+
+
+def _other_venue(occurrence, page):
+    """The venue a date moved to, when it is not the event's own (compared across languages by
+    translation key); None otherwise, so templates show the event's venue."""
+    if not occurrence.moved or occurrence.venue is None:
+        return None
+    own = page.venue if page is not None else None
+    if own is not None and own.translation_key == occurrence.venue.translation_key:
+        return None
+    return occurrence.venue
 
 
 def _attach_pages(occurrences, index_page):
@@ -218,7 +233,11 @@ def calendar_month(request, index_page, year, month):
 def event_page_context(request, page):
     """Occurrences next first (then recent past ones), the map link and JSON-LD."""
     now = timezone.now()
-    rows = EventOccurrence.objects.visible().filter(series__key=page.translation_key)
+    rows = (
+        EventOccurrence.objects.visible()
+        .filter(series__key=page.translation_key)
+        .select_related("venue__municipality__parent")
+    )
     upcoming = [localise(row, page) for row in rows.filter(end__gte=now).order_by("start")[:50]]
     past = [localise(row, page) for row in rows.filter(end__lt=now).order_by("-start")[:10]]
     venue = localized_for_request(request, page.venue) if page.venue_id else None

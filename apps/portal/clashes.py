@@ -1,6 +1,7 @@
 """Possible double bookings: other events in the same municipality that are under way at the
-same time as any of this event's dates. The candidate dates are expanded in Python (the event
-may be an unsaved draft); the other events are read from stored occurrences in one query."""
+same time as any of this event's dates (other events' dates count where they are held, so a
+date moved elsewhere is no clash). The candidate dates are expanded in Python (the event may be
+an unsaved draft); the other events are read from stored occurrences in one query."""
 
 import datetime
 
@@ -22,10 +23,11 @@ def candidate_occurrences(page, now=None):
     extra = [row.date for row in page.extra_dates.all()]
     excluded = [row.date for row in page.excluded_dates.all()]
     cancellations = {row.date: row.note for row in page.cancellations.all()}
+    moves = {row.date: row for row in page.moved_dates.all()}
     if page.start_date is None:
         return []
     try:
-        rows = expand(page, extra, excluded, cancellations, horizon(now))
+        rows = expand(page, extra, excluded, cancellations, horizon(now), moves)
     except (ValueError, OverflowError):
         return []
     return [row for row in rows if row.end >= now and not row.cancelled][:MAX_CANDIDATES]
@@ -44,7 +46,7 @@ def find_clashes(page, municipality_id, now=None):
     queryset = (
         EventOccurrence.objects.visible()
         .exclude(status=OccurrenceStatus.CANCELLED)
-        .filter(overlap, event__venue__municipality_id=municipality_id)
+        .filter(overlap, venue__municipality_id=municipality_id)
         .select_related("event__venue", "event__organiser")
         .order_by("start")
     )

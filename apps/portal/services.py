@@ -71,11 +71,13 @@ def _withdraw(page, user):
 
 
 @transaction.atomic
-def save_event(account, data, texts, page=None):
-    """Create or update the event's draft; returns the original page."""
+def save_event(account, data, texts, page=None, moves=None):
+    """Create or update the event's draft; returns the original page. ``moves`` (unsaved
+    EventMovedDate rows) replace the event's moved dates; None leaves them as they are."""
     user = account.user
     if page is None:
         draft = new_page(data, texts, account.organisation, user)
+        draft.moved_dates = moves or []
         draft.venue = venue_from(data, draft.locale)
         if data.get("image"):
             draft.image = store_image(data["image"], data.get("image_description", ""), user)
@@ -89,6 +91,8 @@ def save_event(account, data, texts, page=None):
         return draft
     draft = page.get_latest_revision_as_object()
     apply_form(draft, data, texts, venue_from(data, page.locale))
+    if moves is not None:
+        draft.moved_dates = moves
     if data.get("remove_image"):
         draft.image = None
     if data.get("image"):

@@ -48,6 +48,7 @@ def _form(organiser, venue, category, **overrides):
         "extra_dates": inline_formset([]),
         "excluded_dates": inline_formset([]),
         "cancellations": inline_formset([]),
+        "moved_dates": inline_formset([]),
         "action-publish": "publish",
     }
     data.update(overrides)

@@ -179,3 +179,55 @@ def test_time_zone_repeats_yearly_instead_of_listing_dates(client, year_of_event
     assert rules["DAYLIGHT"]["DTSTART"].dt == datetime.datetime(1996, 3, 31, 2, 0)
     assert rules["STANDARD"]["DTSTART"].dt == datetime.datetime(1996, 10, 27, 3, 0)
     assert "RDATE" not in rules["DAYLIGHT"] and "RDATE" not in rules["STANDARD"]
+
+
+def test_both_readers_see_a_moved_date_at_its_new_time_only(client, publish, ical_js):
+    """The override (same UID, RECURRENCE-ID = the original start) replaces the instance in
+    both readers: the date shows at its new time, and the original time is gone."""
+    from apps.events.factories import VenueFactory
+    from apps.events.models import EventMovedDate
+
+    page = publish(
+        title="Körövning",
+        start_date=datetime.date(2027, 3, 2),
+        start_time=datetime.time(18, 0),
+        end_time=datetime.time(20, 0),
+        frequency="weekly",
+        ends="after",
+        count=4,
+        rows={
+            "moved_dates": [
+                EventMovedDate(
+                    date=datetime.date(2027, 3, 16),
+                    start_date=datetime.date(2027, 3, 17),
+                    start_time=datetime.time(19, 0),
+                    end_time=datetime.time(21, 30),
+                    venue=VenueFactory(name="Folkets hus"),
+                )
+            ]
+        },
+    )
+    start, end = YEAR
+    rows = client.get("/api/events/", {"start": str(start), "end": str(end)}).json()["results"]
+    expected = {
+        (
+            row["event"]["title"],
+            datetime.datetime.fromisoformat(row["start"]).astimezone(datetime.UTC),
+            datetime.datetime.fromisoformat(row["end"]).astimezone(datetime.UTC),
+            False,
+        )
+        for row in rows
+    }
+    moved = (
+        "Körövning",
+        datetime.datetime(2027, 3, 17, 18, 0, tzinfo=datetime.UTC),
+        datetime.datetime(2027, 3, 17, 20, 30, tzinfo=datetime.UTC),
+        False,
+    )
+    assert len(expected) == 4 and moved in expected
+    assert not any(
+        row[1] == datetime.datetime(2027, 3, 16, 17, 0, tzinfo=datetime.UTC) for row in expected
+    )
+    for name, content in feeds(client, [page]):
+        assert in_year(with_python(content)) == expected, name
+        assert in_year(ical_js(content)) == expected, name

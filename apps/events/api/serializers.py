@@ -5,7 +5,8 @@ renditions), so serialising a page of results issues no further queries once the
 exist.
 
 The view hands each occurrence its event page as `event_page` (None for a removed occurrence or
-on the event's own detail) and the time zone its times are shown in as `zone`, and an event's
+on the event's own detail), that page's venue as `page_venue` and the time zone its times are
+shown in as `zone`, and an event's
 detail its series as `api_series` and its occurrences as `api_occurrences`."""
 
 import datetime
@@ -155,6 +156,15 @@ class OccurrenceSerializer(serializers.Serializer):
     all_day = serializers.BooleanField()
     status = serializers.ChoiceField(choices=OccurrenceStatus.choices)
     note = serializers.CharField()
+    moved = serializers.BooleanField(
+        help_text="This date of the series is held at another time or venue than the rule says."
+    )
+    original_start = serializers.SerializerMethodField(
+        help_text="For a moved date: when the series would have held it (null otherwise)."
+    )
+    venue = serializers.SerializerMethodField(
+        help_text="Where this occurrence is: the event's venue, or another for a moved date."
+    )
     modified = serializers.DateTimeField()
     event = EventSerializer(
         source="event_page", allow_null=True, help_text="Null for removed occurrences."
@@ -174,6 +184,21 @@ class OccurrenceSerializer(serializers.Serializer):
         if occurrence.all_day:
             return (occurrence.end_date + datetime.timedelta(days=1)).isoformat()
         return occurrence.end.astimezone(self._zone(occurrence)).isoformat()
+
+    def get_original_start(self, occurrence) -> str | None:
+        if occurrence.original_start is None:
+            return None
+        original = occurrence.original_start.astimezone(self._zone(occurrence))
+        return original.date().isoformat() if occurrence.all_day else original.isoformat()
+
+    @extend_schema_field(VenueSerializer(allow_null=True))
+    def get_venue(self, occurrence):
+        """The event's venue in the page's language (``page_venue``, set by the view) unless
+        the date moved to another one, which is shown as stored."""
+        venue, shown = occurrence.venue, getattr(occurrence, "page_venue", None)
+        if shown is not None and (venue is None or venue.translation_key == shown.translation_key):
+            venue = shown
+        return VenueSerializer(venue, context=self.context).data if venue is not None else None
 
 
 class EventDetailSerializer(EventSerializer):

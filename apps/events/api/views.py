@@ -67,6 +67,7 @@ class EventViewSet(BygdAPIMixin, LocaleContextMixin, viewsets.GenericViewSet):
         for occurrence in occurrences:
             occurrence.event_page = pages.get(occurrence.series.key)
             occurrence.zone = occurrence.event_page.zone if occurrence.event_page else None
+            occurrence.page_venue = occurrence.event_page.venue if occurrence.event_page else None
         return self.get_paginated_response(self.get_serializer(occurrences, many=True).data)
 
     def retrieve(self, request, id):
@@ -80,8 +81,11 @@ class EventViewSet(BygdAPIMixin, LocaleContextMixin, viewsets.GenericViewSet):
         prefetch_related_objects([page], "image__renditions")
         page.api_series = series
         page.api_occurrences = list(
-            EventOccurrence.objects.visible().filter(series=series).select_related("series")
+            EventOccurrence.objects.visible()
+            .filter(series=series)
+            .select_related("series", "venue__municipality__parent")
         )
         for occurrence in page.api_occurrences:
             occurrence.event_page, occurrence.zone = None, page.zone
+            occurrence.page_venue = page.venue
         return Response(EventDetailSerializer(page, context=self.get_serializer_context()).data)

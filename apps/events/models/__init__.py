@@ -12,6 +12,7 @@ from apps.events.models.event_rows import (
     EventCategoryLink,
     EventExcludedDate,
     EventExtraDate,
+    EventMovedDate,
 )
 from apps.events.models.occurrence import EventOccurrence, EventSeries, OccurrenceStatus
 from apps.events.models.schedule import Ends, Frequency, MonthlyBy
@@ -28,6 +29,7 @@ __all__ = [
     "EventExcludedDate",
     "EventExtraDate",
     "EventIndexPage",
+    "EventMovedDate",
     "EventOccurrence",
     "EventPage",
     "EventSeries",

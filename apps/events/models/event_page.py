@@ -28,6 +28,7 @@ from apps.core.mixins import ListingMixin
 from apps.core.panels import ExtensibleObjectList
 from apps.core.preview import HeadlessPreviewMixin
 from apps.events.models.schedule import EventSchedule
+from apps.events.page_form import EventPageForm
 from apps.events.registry import EDITOR_PANELS
 from apps.network.models import Organisation
 from apps.projects.models import ProjectPage
@@ -145,6 +146,7 @@ class EventPage(BaseTemplateMixin, EventSchedule, ListingMixin, HeadlessPreviewM
         help_text=_("Set by import_ics so that importing the same calendar again updates."),
     )
 
+    base_form_class = EventPageForm
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 
@@ -209,6 +211,14 @@ class EventPage(BaseTemplateMixin, EventSchedule, ListingMixin, HeadlessPreviewM
         InlinePanel("extra_dates", label=_("Extra dates")),
         InlinePanel("excluded_dates", label=_("Dates left out")),
         InlinePanel("cancellations", label=_("Cancelled dates")),
+        InlinePanel(
+            "moved_dates",
+            label=_("Moved dates"),
+            help_text=_(
+                "One date of the series at another time or venue. Fields left empty keep "
+                "what the series says."
+            ),
+        ),
     ]
     promote_panels = Page.promote_panels + ListingMixin.listing_panels
     edit_handler = TabbedInterface(

@@ -12,6 +12,7 @@ Rows are never deleted when an event changes: vanished occurrences become ``remo
 with a fresh ``modified`` so ``modified_since`` clients can sync deletions.
 """
 
+import datetime
 import uuid
 
 from django.db import models
@@ -85,6 +86,21 @@ class EventOccurrence(models.Model):
         _("status"), max_length=15, choices=OccurrenceStatus.choices, default="scheduled"
     )
     note = models.CharField(_("note"), max_length=200, blank=True)
+    venue = models.ForeignKey(
+        "events.Venue",
+        verbose_name=_("venue"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="occurrences",
+        help_text=_("Where this occurrence is: the event's venue, or another for a moved date."),
+    )
+    original_start = models.DateTimeField(
+        _("original start"),
+        null=True,
+        blank=True,
+        help_text=_("Set when this date is moved: when the series would have held it."),
+    )
     modified = models.DateTimeField(_("modified"), db_index=True)
 
     objects = LiveOccurrenceQuerySet.as_manager()
@@ -103,3 +119,13 @@ class EventOccurrence(models.Model):
 
     def __str__(self):
         return f"{self.series_id} {self.key}"
+
+    @property
+    def moved(self):
+        return self.original_start is not None
+
+    @property
+    def series_date(self):
+        """The local date the series gives this occurrence (its key's date), which cancellations
+        and moves name even when the date itself moved."""
+        return datetime.date(int(self.key[:4]), int(self.key[4:6]), int(self.key[6:8]))

@@ -16,6 +16,7 @@ from apps.portal import emails, services
 from apps.portal.clashes import find_clashes
 from apps.portal.content import form_initial
 from apps.portal.forms import CancelEventForm, CancelOccurrenceForm, EventForm
+from apps.portal.moved_dates import MovedDateFormSet, initial_moves
 from apps.portal.permissions import get_owned_event, organiser_required
 from apps.portal.ratelimit import RateLimited, check_attempt
 from apps.portal.status import EventRow, my_events, portal_of, rows
@@ -66,6 +67,12 @@ def _event_form(request, initial=None, original_language=None, has_image=False):
     )
 
 
+def _valid(form, moves):
+    """Both validated, so every error shows at once."""
+    form_valid = form.is_valid()
+    return moves.is_valid() and form_valid
+
+
 @never_cache
 @organiser_required
 def event_new_view(request):
@@ -83,15 +90,16 @@ def event_new_view(request):
         for name in ("extra_dates", "excluded_dates"):
             initial[name] = ""
     form = _event_form(request, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        event = services.save_event(account, form.cleaned_data, form.texts())
+    moves = MovedDateFormSet(request.POST or None, event_form=form)
+    if request.method == "POST" and _valid(form, moves):
+        event = services.save_event(account, form.cleaned_data, form.texts(), moves=moves.moves())
         messages.success(request, _("The event is saved as a draft."))
         return redirect("portal:event", pk=event.pk)
     return page(
         request,
         "event_form.html",
-        {"form": form, "copying": bool(source)},
-        status=400 if form.errors else 200,
+        {"form": form, "moves": moves, "copying": bool(source)},
+        status=400 if form.errors or moves.total_error_count() else 200,
     )
 
 
@@ -107,15 +115,18 @@ def event_edit_view(request, pk):
         original_language=event.locale.language_code,
         has_image=latest.image_id is not None,
     )
-    if request.method == "POST" and form.is_valid():
-        services.save_event(account, form.cleaned_data, form.texts(), page=event)
+    moves = MovedDateFormSet(request.POST or None, initial=initial_moves(latest), event_form=form)
+    if request.method == "POST" and _valid(form, moves):
+        services.save_event(
+            account, form.cleaned_data, form.texts(), page=event, moves=moves.moves()
+        )
         messages.success(request, _("Your changes are saved as a draft. Submit them when ready."))
         return redirect("portal:event", pk=event.pk)
     return page(
         request,
         "event_form.html",
-        {"form": form, "event": event},
-        status=400 if form.errors else 200,
+        {"form": form, "moves": moves, "event": event},
+        status=400 if form.errors or moves.total_error_count() else 200,
     )
 
 
@@ -208,7 +219,9 @@ def occurrence_cancel_view(request, pk):
     if form.is_valid():
         day = form.cleaned_data["date"]
         known = EventOccurrence.objects.visible().filter(
-            series__key=event.translation_key, start_date=day, end__gte=timezone.now()
+            series__key=event.translation_key,
+            key__startswith=day.strftime("%Y%m%d"),
+            end__gte=timezone.now(),
         )
         if known.exists():
             try:
