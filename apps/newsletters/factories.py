@@ -11,6 +11,8 @@ from apps.newsletters.models import (
     NewsletterArchivePage,
     NewsletterList,
     NewsletterPage,
+    Sending,
+    SendingStatus,
     Subscription,
     SubscriptionSource,
     SubscriptionStatus,
@@ -74,3 +76,16 @@ class SuppressionFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Suppression
+
+
+class SendingFactory(factory.django.DjangoModelFactory):
+    """A sending of ``page`` due now and not yet started (as ``schedule`` records it before its
+    task runs)."""
+
+    page = factory.SubFactory(NewsletterPageFactory)
+    newsletter_list = factory.LazyAttribute(lambda sending: sending.page.specific.newsletter_list.original)
+    status = SendingStatus.SCHEDULED
+    scheduled_for = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = Sending
