@@ -82,7 +82,9 @@ def claim(sending, token, size):
     ).update(status=DeliveryStatus.FAILED, claim="", error=_gave_up(_("interrupted")))
     with transaction.atomic():
         ids = list(
-            Delivery.objects.filter(sending=sending, subscription__status=SubscriptionStatus.CONFIRMED)
+            Delivery.objects.filter(
+                sending=sending, subscription__status=SubscriptionStatus.CONFIRMED
+            )
             .filter(_due(now))
             .order_by("pk")
             .select_for_update(skip_locked=True, of=("self",))
@@ -143,8 +145,7 @@ def defer(delivery, error):
         status=DeliveryStatus.DEFERRED,
         claim="",
         error=error[:ERROR_LENGTH],
-        next_attempt_at=timezone.now()
-        + datetime.timedelta(seconds=retry_delay(delivery.attempts)),
+        next_attempt_at=timezone.now() + datetime.timedelta(seconds=retry_delay(delivery.attempts)),
     )
     return DeliveryStatus.DEFERRED
 
@@ -188,8 +189,9 @@ def finish(sending):
         fields.update(status=SendingStatus.DONE, finished_at=timezone.now())
     Sending.objects.filter(pk=sending.pk).update(**fields)
     next_attempt = (
-        Delivery.objects.filter(sending=sending, status=DeliveryStatus.DEFERRED)
-        .aggregate(first=Min("next_attempt_at"))["first"]
+        Delivery.objects.filter(sending=sending, status=DeliveryStatus.DEFERRED).aggregate(
+            first=Min("next_attempt_at")
+        )["first"]
         if totals[DeliveryStatus.DEFERRED]
         else None
     )

@@ -83,7 +83,9 @@ class SendingFactory(factory.django.DjangoModelFactory):
     task runs)."""
 
     page = factory.SubFactory(NewsletterPageFactory)
-    newsletter_list = factory.LazyAttribute(lambda sending: sending.page.specific.newsletter_list.original)
+    newsletter_list = factory.LazyAttribute(
+        lambda sending: sending.page.specific.newsletter_list.original
+    )
     status = SendingStatus.SCHEDULED
     scheduled_for = factory.LazyFunction(timezone.now)
 

@@ -20,10 +20,14 @@ class Command(BaseCommand):
     help = "Send scheduled newsletters that are due, retry deferred deliveries and resume interrupted sendings."
 
     def handle(self, *args, **options):
-        due = Sending.objects.filter(
-            Q(status=SendingStatus.SCHEDULED, scheduled_for__lte=timezone.now())
-            | Q(status=SendingStatus.SENDING)
-        ).select_related("page").order_by("scheduled_for", "pk")
+        due = (
+            Sending.objects.filter(
+                Q(status=SendingStatus.SCHEDULED, scheduled_for__lte=timezone.now())
+                | Q(status=SendingStatus.SENDING)
+            )
+            .select_related("page")
+            .order_by("scheduled_for", "pk")
+        )
         count, unavailable = 0, []
         for sending in due:
             self.stdout.write(f"sending “{sending.page.title}” ({sending.pk})")
