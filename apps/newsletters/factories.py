@@ -8,6 +8,7 @@ from django.utils import timezone
 from apps.core.factories import LocaleFactory
 from apps.newsletters.models import (
     ConsentText,
+    Delivery,
     NewsletterArchivePage,
     NewsletterList,
     NewsletterPage,
@@ -91,3 +92,15 @@ class SendingFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Sending
+
+
+class DeliveryFactory(factory.django.DjangoModelFactory):
+    sending = factory.SubFactory(SendingFactory)
+    subscription = factory.SubFactory(
+        SubscriptionFactory,
+        newsletter_list=factory.SelfAttribute("..sending.newsletter_list"),
+    )
+    language = "sv"
+
+    class Meta:
+        model = Delivery
