@@ -8,6 +8,7 @@ below.
 | `BYGD_NEWSLETTER_MAX_ATTEMPTS` | `8` | tries per recipient before a temporary failure (4xx answer, dropped connection, crash) counts as failed |
 | `BYGD_NEWSLETTER_RETRY_DELAY` | `300` | seconds before the first retry of a temporary failure; each further retry waits twice as long |
 | `BYGD_NEWSLETTER_MAX_RETRY_DELAY` | `21600` | the longest wait between two tries, in seconds (6 hours) |
+| `BYGD_NEWSLETTER_RECORD_EVERY` | `1` | accepted messages recorded as sent in one database write (at least once a second); a sender killed in between sends up to this many again on its next run, so more is faster but risks more duplicates |
 | `BYGD_NEWSLETTER_CLAIM_TIMEOUT` | `900` | seconds after which a delivery claimed by a run that never reported back (the worker was killed) is tried again |
 
 With the defaults a recipient whose server keeps answering 4xx is tried for about 11 hours
@@ -22,4 +23,5 @@ batch_size = Setting("BYGD_NEWSLETTER_BATCH_SIZE", 100, whole_number(1))
 max_attempts = Setting("BYGD_NEWSLETTER_MAX_ATTEMPTS", 8, whole_number(1))
 retry_delay = Setting("BYGD_NEWSLETTER_RETRY_DELAY", 300, whole_number(0))
 max_retry_delay = Setting("BYGD_NEWSLETTER_MAX_RETRY_DELAY", 6 * 3600, whole_number(0))
+record_every = Setting("BYGD_NEWSLETTER_RECORD_EVERY", 1, whole_number(1))
 claim_timeout = Setting("BYGD_NEWSLETTER_CLAIM_TIMEOUT", 900, whole_number(1))

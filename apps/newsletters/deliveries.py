@@ -107,9 +107,10 @@ def renew(token):
     )
 
 
-def mark_sent(delivery):
-    """Whatever else happened to the row (another run took it over), the server accepted it."""
-    Delivery.objects.filter(pk=delivery.pk).update(
+def mark_sent(pks):
+    """Whatever else happened to the rows (another run took them over), the server accepted
+    them."""
+    Delivery.objects.filter(pk__in=pks).update(
         status=DeliveryStatus.SENT, sent_at=timezone.now(), error="", next_attempt_at=None
     )
 

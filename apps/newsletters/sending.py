@@ -191,6 +191,7 @@ def _send_due(sending, issue, log):
     """Claims and sends batches until nothing is due; returns why it stopped early, if it did."""
     token = deliveries.new_claim()
     mailer = Mailer()
+    accepted = Accepted()
     lease = conf.claim_timeout() / 2
     try:
         while batch := deliveries.claim(sending, token, conf.batch_size()):
@@ -200,21 +201,46 @@ def _send_due(sending, issue, log):
                 if time.monotonic() - claimed > lease:
                     deliveries.renew(token)
                     claimed = time.monotonic()
-                tally[_deliver(delivery, issue, mailer)] += 1
+                tally[_deliver(delivery, issue, mailer, accepted)] += 1
+            accepted.record()
             log(
                 f"sending {sending.pk}: {tally['sent']} sent, {tally['deferred']} deferred, "
                 f"{tally['failed']} failed in this batch"
             )
     except MailServerUnavailable as error:
+        accepted.record()
         deliveries.release(token)
         log(f"sending {sending.pk}: mail server unavailable ({error}); the rest waits")
         return str(error)
     finally:
+        accepted.record()  # an exception (not a kill) still records what the server took
         mailer.close()
     return None
 
 
-def _deliver(delivery, issue, mailer):
+class Accepted:
+    """Deliveries the server accepted, recorded as sent together: one UPDATE per
+    BYGD_NEWSLETTER_RECORD_EVERY messages (or second) instead of a commit per message. A run
+    killed in between sends those again on the next run; that is the bound on duplicates."""
+
+    def __init__(self):
+        self.pks = []
+        self.since = time.monotonic()
+        self.every = conf.record_every()
+
+    def add(self, delivery):
+        self.pks.append(delivery.pk)
+        if len(self.pks) >= self.every or time.monotonic() - self.since > 1:
+            self.record()
+
+    def record(self):
+        if self.pks:
+            deliveries.mark_sent(self.pks)
+            self.pks = []
+        self.since = time.monotonic()
+
+
+def _deliver(delivery, issue, mailer, accepted):
     message = issue.message(delivery.subscription)
     try:
         mailer.send(message)
@@ -228,7 +254,7 @@ def _deliver(delivery, issue, mailer):
         if outcome.connection_lost:
             mailer.lost()
         return result
-    deliveries.mark_sent(delivery)
+    accepted.add(delivery)
     return DeliveryStatus.SENT
 
 
