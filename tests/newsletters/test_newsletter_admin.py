@@ -237,6 +237,7 @@ def sent_with_a_failure(issue):
 def test_send_screen_counts_deliveries_per_state_and_shows_why_they_failed(
     client, admin_user, issue, sent_with_a_failure
 ):
+    sending, _failed = sent_with_a_failure
     client.force_login(admin_user)
     response = client.get(f"/admin/newsletters/send/{issue.pk}/")
     html = response.content.decode()
@@ -244,7 +245,7 @@ def test_send_screen_counts_deliveries_per_state_and_shows_why_they_failed(
     # Waiting, being sent, sent, deferred, failed
     assert re.findall(r"<td>(\d+)</td>", row) == ["0", "0", "2", "1", "1"]
     assert "gone@example.org" in html and "550 5.1.1 No such mailbox here" in html
-    assert "Retry failed" in html
+    assert f'action="/admin/newsletters/sendings/{sending.pk}/retry-failed/"' in html
 
 
 def test_retrying_failed_deliveries_needs_the_send_permission(

@@ -10,6 +10,7 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.translation import override
 
 from apps.newsletters.factories import SendingFactory, SubscriptionFactory
 from apps.newsletters.models import Delivery, DeliveryStatus, Sending, SendingStatus
@@ -77,7 +78,8 @@ def test_a_permanent_refusal_fails_that_recipient_only(issue, newsletter_list):
 @override_settings(BYGD_NEWSLETTER_MAX_ATTEMPTS=2)
 def test_temporary_failures_give_up_after_the_last_attempt(issue, newsletter_list):
     subscribers(newsletter_list, 1)
-    with SinkServer(Sink(always_greylist=True)) as port, override_settings(**smtp_settings(port)):
+    sink = Sink(always_greylist=True)
+    with SinkServer(sink) as port, override_settings(**smtp_settings(port)), override("en"):
         schedule(issue, user=None)
         assert states() == [DeliveryStatus.DEFERRED]
         time_passes()
