@@ -1,5 +1,6 @@
 """Admin screens for newsletters: send a test to oneself, send now or schedule (only with the
-"send newsletters" permission), draft a digest, and move a list's subscribers in and out as CSV."""
+"send newsletters" permission), see each sending's deliveries by state and retry the failed
+ones, draft a digest, and move a list's subscribers in and out as CSV."""
 
 from django import forms
 from django.contrib import messages
@@ -10,11 +11,19 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_POST
 
-from apps.newsletters import csv_io, sending
+from apps.newsletters import csv_io, deliveries, sending
 from apps.newsletters.digest import DEFAULT_DAYS, archive_for, draft_digest, last_sent
-from apps.newsletters.models import NewsletterArchivePage, NewsletterList, NewsletterPage, Sending
+from apps.newsletters.models import (
+    Delivery,
+    DeliveryStatus,
+    NewsletterArchivePage,
+    NewsletterList,
+    NewsletterPage,
+    Sending,
+)
 
 SEND_PERMISSION = "newsletters.send_newsletter"
 
@@ -76,12 +85,62 @@ def send_view(request, page_id):
             "form": form,
             "can_send": can_send(request.user),
             "recipient_count": sending.recipients(page.newsletter_list).count(),
-            "sendings": Sending.objects.filter(page__translation_key=page.translation_key),
+            "sendings": _sendings_with_counts(page),
+            "delivery_states": DeliveryStatus.labels,
             "preview_url": reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
             + "?mode=email",
         },
         status=400 if form.errors else 200,
     )
+
+
+#: Failed deliveries listed per sending, with the mail server's answer.
+FAILED_SHOWN = 20
+
+
+def _sendings_with_counts(page):
+    """The page's sendings, each with its number of deliveries per state (one query for all)
+    and its first failed deliveries."""
+    sendings = list(Sending.objects.filter(page__translation_key=page.translation_key))
+    counts = deliveries.counts(sendings)
+    for item in sendings:
+        item.state_counts = list(counts[item.pk].values())
+        item.failed = counts[item.pk][DeliveryStatus.FAILED]
+        item.failed_shown = (
+            Delivery.objects.filter(sending=item, status=DeliveryStatus.FAILED)
+            .select_related("subscription")
+            .order_by("pk")[:FAILED_SHOWN]
+            if item.failed
+            else []
+        )
+    return sendings
+
+
+@require_POST
+def retry_failed_view(request, sending_id):
+    """Failed deliveries of a sending (refused for good, or out of attempts) become due again,
+    for when the cause is fixed (a full mailbox emptied, the mail server's settings)."""
+    item = get_object_or_404(Sending, pk=sending_id)
+    page = item.page.specific
+    if not (can_send(request.user) and page.permissions_for_user(request.user).can_edit()):
+        raise PermissionDenied
+    number = deliveries.retry_failed(item)
+    if number:
+        from apps.newsletters.tasks import send_newsletter
+
+        send_newsletter.enqueue(item.pk)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d failed delivery will be retried.",
+                "%(count)d failed deliveries will be retried.",
+                number,
+            )
+            % {"count": number},
+        )
+    else:
+        messages.info(request, _("There are no failed deliveries to retry."))
+    return redirect("newsletter_send", page_id=page.pk)
 
 
 def _confirm_sending(request, page, form):

@@ -8,9 +8,12 @@ from django.utils import timezone
 from apps.core.factories import LocaleFactory
 from apps.newsletters.models import (
     ConsentText,
+    Delivery,
     NewsletterArchivePage,
     NewsletterList,
     NewsletterPage,
+    Sending,
+    SendingStatus,
     Subscription,
     SubscriptionSource,
     SubscriptionStatus,
@@ -74,3 +77,30 @@ class SuppressionFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Suppression
+
+
+class SendingFactory(factory.django.DjangoModelFactory):
+    """A sending of ``page`` due now and not yet started (as ``schedule`` records it before its
+    task runs)."""
+
+    page = factory.SubFactory(NewsletterPageFactory)
+    newsletter_list = factory.LazyAttribute(
+        lambda sending: sending.page.specific.newsletter_list.original
+    )
+    status = SendingStatus.SCHEDULED
+    scheduled_for = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = Sending
+
+
+class DeliveryFactory(factory.django.DjangoModelFactory):
+    sending = factory.SubFactory(SendingFactory)
+    subscription = factory.SubFactory(
+        SubscriptionFactory,
+        newsletter_list=factory.SelfAttribute("..sending.newsletter_list"),
+    )
+    language = "sv"
+
+    class Meta:
+        model = Delivery

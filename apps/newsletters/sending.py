@@ -1,22 +1,25 @@
-"""Sending an issue. Each recipient's Delivery row is committed before their message is handed
-to the mail server, so after a crash the next run skips everyone who was (or may have been)
-sent to: at most once per address. Recipient-level refusals are recorded and skipped; anything
-else (the server went away, the worker died) stops the run so it can be resumed."""
+"""Sending an issue: at least once to every recipient, bookkept per delivery
+(apps/newsletters/deliveries.py) and handed over by one connection per run
+(apps/newsletters/mailer.py). A run sends what is due and ends; what was deferred is due later,
+when the task backend's follow-up task or ``send_due_newsletters`` (cron) runs again. The issue
+is rendered once per language; per recipient only the unsubscribe link changes."""
 
 import logging
 import smtplib
+import time
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from apps.newsletters import conf
+from apps.newsletters import conf, deliveries
 from apps.newsletters.emails import absolute
+from apps.newsletters.mailer import Mailer, MailServerUnavailable, refusal
 from apps.newsletters.models import (
-    Delivery,
     DeliveryStatus,
     NewsletterPage,
     Sending,
@@ -28,7 +31,8 @@ from apps.newsletters.tokens import unsubscribe_token
 
 logger = logging.getLogger(__name__)
 
-RECIPIENT_ERRORS = (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError)
+#: Stands in for the recipient's own unsubscribe link in the once-rendered parts.
+LINK_PLACEHOLDER = "bygd-unsubscribe-link-placeholder"
 
 
 class NotSendable(Exception):
@@ -94,6 +98,7 @@ class Issue:
         }
         self.newsletter_list = original.newsletter_list
         self._rendered = {}
+        self._parts_by_language = {}
         self.snapshots = snapshots or {}
 
     def freeze(self):
@@ -109,25 +114,41 @@ class Issue:
             self._rendered[code] = RenderedIssue(page, code, self.snapshots.get(code))
         return self._rendered[code]
 
-    def message(self, subscription, connection):
-        rendered = self.for_language(subscription.language)
-        newsletter_list = self.newsletter_list.in_language(rendered.language)
+    def _parts(self, language):
+        """Subject, sender, list id, text and HTML of one language, rendered once."""
+        if language not in self._parts_by_language:
+            rendered = self.for_language(language)
+            newsletter_list = self.newsletter_list.in_language(rendered.language)
+            text, html = rendered.message_parts(LINK_PLACEHOLDER, newsletter_list)
+            self._parts_by_language[language] = (
+                rendered,
+                newsletter_list.from_email,
+                f"<{newsletter_list.slug}.{_host()}>",
+                text,
+                html,
+            )
+        return self._parts_by_language[language]
+
+    def language_of(self, language):
+        """The language a subscriber reading ``language`` gets the issue in."""
+        return self.for_language(language).language
+
+    def message(self, subscription):
+        rendered, from_email, list_id, text, html = self._parts(subscription.language)
         url = one_click_url(subscription)
-        text, html = rendered.message_parts(url, newsletter_list)
         message = EmailMultiAlternatives(
             subject=rendered.subject,
-            body=text,
-            from_email=newsletter_list.from_email,
+            body=text.replace(LINK_PLACEHOLDER, url),
+            from_email=from_email,
             to=[subscription.email],
-            connection=connection,
             headers={
                 "List-Unsubscribe": f"<{url}>",
                 "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-                "List-Id": f"<{newsletter_list.slug}.{_host()}>",
+                "List-Id": list_id,
             },
         )
-        message.attach_alternative(html, "text/html")
-        return message, rendered.language
+        message.attach_alternative(html.replace(LINK_PLACEHOLDER, escape(url)), "text/html")
+        return message
 
 
 def _host():
@@ -135,7 +156,9 @@ def _host():
 
 
 def run_sending(sending_id, log=logger.info):
-    """Send (or resume) one sending; returns a summary dict. Safe to run twice at once."""
+    """Send (or resume) one sending: everything due now, then stop. Safe to run twice at once
+    and after a crash. Returns a summary: status, counts per delivery state, ``next_attempt``
+    (when deferred deliveries are due) and ``stopped`` (why the mail server was given up on)."""
     with transaction.atomic():
         sending = Sending.objects.select_for_update().get(pk=sending_id)
         if sending.status not in (SendingStatus.SCHEDULED, SendingStatus.SENDING):
@@ -148,63 +171,91 @@ def run_sending(sending_id, log=logger.info):
         if not sending.snapshots:
             sending.snapshots = issue.snapshots = issue.freeze()
         sending.save(update_fields=["status", "started_at", "snapshots"])
-    interrupted = Delivery.objects.filter(sending=sending, status=DeliveryStatus.CLAIMED).update(
-        status=DeliveryStatus.UNKNOWN
+    deliveries.drop_departed(sending)
+    deliveries.add_recipients(sending, recipients(sending.newsletter_list), issue.language_of)
+    stopped = _send_due(sending, issue, log)
+    totals, status, next_attempt = deliveries.finish(sending)
+    log(
+        f"sending {sending.pk}: {status}; "
+        + ", ".join(f"{number} {state}" for state, number in totals.items())
     )
-    if interrupted:
-        log(f"{interrupted} delivery(ies) interrupted by an earlier crash; not retried")
-    pending = (
-        recipients(sending.newsletter_list).exclude(deliveries__sending=sending).order_by("pk")
-    )
-    batch_size = conf.batch_size()
-    last_pk, sent, failed = 0, 0, 0
-    while True:
-        batch = list(pending.filter(pk__gt=last_pk)[:batch_size])
-        if not batch:
-            break
-        last_pk = batch[-1].pk
-        with get_connection() as connection:
-            for subscription in batch:
-                outcome = _deliver(sending, issue, subscription, connection)
-                sent += outcome == DeliveryStatus.SENT
-                failed += outcome == DeliveryStatus.FAILED
-        log(f"sending {sending.pk}: {sent} sent, {failed} failed so far")
-    totals = {
-        status: Delivery.objects.filter(sending=sending, status=status).count()
-        for status in (DeliveryStatus.SENT, DeliveryStatus.FAILED)
+    return {
+        "status": status,
+        **totals,
+        "next_attempt": next_attempt,
+        "stopped": stopped,
     }
-    Sending.objects.filter(pk=sending.pk).update(
-        status=SendingStatus.DONE,
-        finished_at=timezone.now(),
-        sent_count=totals[DeliveryStatus.SENT],
-        failed_count=totals[DeliveryStatus.FAILED],
-    )
-    log(f"sending {sending.pk} done: {totals[DeliveryStatus.SENT]} sent")
-    return {"status": SendingStatus.DONE, "sent": sent, "failed": failed}
 
 
-def _deliver(sending, issue, subscription, connection):
-    message, language = issue.message(subscription, connection)
+def _send_due(sending, issue, log):
+    """Claims and sends batches until nothing is due; returns why it stopped early, if it did."""
+    token = deliveries.new_claim()
+    mailer = Mailer()
+    accepted = Accepted()
+    lease = conf.claim_timeout() / 2
     try:
-        with transaction.atomic():
-            delivery = Delivery.objects.create(
-                sending=sending,
-                subscription=subscription,
-                status=DeliveryStatus.CLAIMED,
-                language=language,
+        while batch := deliveries.claim(sending, token, conf.batch_size()):
+            claimed = time.monotonic()
+            tally = dict.fromkeys(DeliveryStatus.values, 0)
+            for delivery in batch:
+                if time.monotonic() - claimed > lease:
+                    deliveries.renew(token)
+                    claimed = time.monotonic()
+                tally[_deliver(delivery, issue, mailer, accepted)] += 1
+            accepted.record()
+            log(
+                f"sending {sending.pk}: {tally['sent']} sent, {tally['deferred']} deferred, "
+                f"{tally['failed']} failed in this batch"
             )
-    except IntegrityError:
-        return None
+    except MailServerUnavailable as error:
+        accepted.record()
+        deliveries.release(token)
+        log(f"sending {sending.pk}: mail server unavailable ({error}); the rest waits")
+        return str(error)
+    finally:
+        accepted.record()  # an exception (not a kill) still records what the server took
+        mailer.close()
+    return None
+
+
+class Accepted:
+    """Deliveries the server accepted, recorded as sent together: one UPDATE per
+    BYGD_NEWSLETTER_RECORD_EVERY messages (or second) instead of a commit per message. A run
+    killed in between sends those again on the next run; that is the bound on duplicates."""
+
+    def __init__(self):
+        self.pks = []
+        self.since = time.monotonic()
+        self.every = conf.record_every()
+
+    def add(self, delivery):
+        self.pks.append(delivery.pk)
+        if len(self.pks) >= self.every or time.monotonic() - self.since > 1:
+            self.record()
+
+    def record(self):
+        if self.pks:
+            deliveries.mark_sent(self.pks)
+            self.pks = []
+        self.since = time.monotonic()
+
+
+def _deliver(delivery, issue, mailer, accepted):
+    message = issue.message(delivery.subscription)
     try:
-        message.send()
-    except RECIPIENT_ERRORS as error:
-        delivery.status = DeliveryStatus.FAILED
-        delivery.error = str(error)[:300]
-    else:
-        delivery.status = DeliveryStatus.SENT
-        delivery.sent_at = timezone.now()
-    delivery.save(update_fields=["status", "error", "sent_at"])
-    return delivery.status
+        mailer.send(message)
+    except (smtplib.SMTPException, OSError) as error:
+        outcome = refusal(error)
+        if outcome.permanent:
+            deliveries.mark_failed(delivery, outcome.error)
+            result = DeliveryStatus.FAILED
+        else:
+            result = deliveries.defer(delivery, outcome.error)
+        if outcome.connection_lost:
+            mailer.lost()
+        return result
+    accepted.add(delivery)
+    return DeliveryStatus.SENT
 
 
 def send_test(page, user):

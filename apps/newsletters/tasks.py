@@ -23,9 +23,23 @@ def send_data_export(digest):
 
 @task()
 def send_newsletter(sending_id):
+    """Sends what is due; when deliveries were deferred (or the mail server was away) and the
+    backend can run work later, the same task is queued again for when they are due. Without
+    such a backend, ``send_due_newsletters`` from cron picks them up."""
+    import datetime
+
+    from django.utils import timezone
+
+    from apps.newsletters import conf
     from apps.newsletters.sending import run_sending
 
-    return run_sending(sending_id)
+    summary = run_sending(sending_id)
+    when = summary.pop("next_attempt", None)
+    if summary.get("stopped"):
+        when = timezone.now() + datetime.timedelta(seconds=conf.retry_delay())
+    if when and send_newsletter.get_backend().supports_defer:
+        send_newsletter.using(run_after=max(when, timezone.now())).enqueue(sending_id)
+    return summary
 
 
 @task()

@@ -86,6 +86,11 @@ def newsletter_admin_urls():
     return [
         path("newsletters/send/<int:page_id>/", admin_views.send_view, name="newsletter_send"),
         path(
+            "newsletters/sendings/<int:sending_id>/retry-failed/",
+            admin_views.retry_failed_view,
+            name="newsletter_retry_failed",
+        ),
+        path(
             "newsletters/digest/<int:archive_id>/",
             admin_views.digest_view,
             name="newsletter_digest",

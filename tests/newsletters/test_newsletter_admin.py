@@ -5,13 +5,21 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.utils import timezone
 from wagtail.models import GroupPagePermission
 from wagtail.users.models import UserProfile
 
 from apps.newsletters.digest import draft_digest
-from apps.newsletters.factories import SubscriptionFactory
-from apps.newsletters.models import NewsletterPage, Sending, Subscription, SubscriptionStatus
+from apps.newsletters.factories import DeliveryFactory, SendingFactory, SubscriptionFactory
+from apps.newsletters.models import (
+    DeliveryStatus,
+    NewsletterPage,
+    Sending,
+    SendingStatus,
+    Subscription,
+    SubscriptionStatus,
+)
 from apps.newsletters.registry import NEWSLETTER_CONTENT, register_newsletter_content
 
 pytestmark = pytest.mark.django_db
@@ -203,3 +211,60 @@ def test_newsletter_admin_screens_open(client, admin_user, issue, newsletter_lis
         assert client.get(url).status_code == 200, url
     edit = client.get(f"/admin/pages/{issue.pk}/edit/")
     assert f"/admin/newsletters/send/{issue.pk}/" in edit.text
+
+
+@pytest.fixture
+def sent_with_a_failure(issue):
+    sending = SendingFactory(page=issue, status=SendingStatus.DONE, snapshots={})
+    for _ in range(2):
+        DeliveryFactory(sending=sending, status=DeliveryStatus.SENT, attempts=1)
+    DeliveryFactory(
+        sending=sending,
+        status=DeliveryStatus.DEFERRED,
+        attempts=2,
+        next_attempt_at=timezone.now() + datetime.timedelta(hours=1),
+    )
+    failed = DeliveryFactory(
+        sending=sending,
+        status=DeliveryStatus.FAILED,
+        attempts=1,
+        error="550 5.1.1 No such mailbox here",
+        subscription__email="gone@example.org",
+    )
+    return sending, failed
+
+
+def test_send_screen_counts_deliveries_per_state_and_shows_why_they_failed(
+    client, admin_user, issue, sent_with_a_failure
+):
+    sending, _failed = sent_with_a_failure
+    client.force_login(admin_user)
+    response = client.get(f"/admin/newsletters/send/{issue.pk}/")
+    html = response.content.decode()
+    row = re.search(r"<tbody><tr>(.*?)</tr>", html, re.DOTALL).group(1)
+    # Waiting, being sent, sent, deferred, failed
+    assert re.findall(r"<td>(\d+)</td>", row) == ["0", "0", "2", "1", "1"]
+    assert "gone@example.org" in html and "550 5.1.1 No such mailbox here" in html
+    assert f'action="/admin/newsletters/sendings/{sending.pk}/retry-failed/"' in html
+
+
+def test_retrying_failed_deliveries_needs_the_send_permission(
+    client, editor, issue, sent_with_a_failure
+):
+    sending, failed = sent_with_a_failure
+    url = f"/admin/newsletters/sendings/{sending.pk}/retry-failed/"
+    client.force_login(editor)
+    assert client.post(url).url == "/admin/"  # PermissionDenied, in Wagtail's admin
+    failed.refresh_from_db()
+    assert failed.status == DeliveryStatus.FAILED and mail.outbox == []
+    editor.user_permissions.add(Permission.objects.get(codename="send_newsletter"))
+    assert client.get(url).status_code == 405
+    forged = Client(enforce_csrf_checks=True)
+    forged.force_login(editor)
+    assert forged.post(url).status_code == 403
+    assert client.post(url).url == f"/admin/newsletters/send/{issue.pk}/"
+    failed.refresh_from_db()
+    assert (failed.status, failed.attempts) == (DeliveryStatus.SENT, 1)
+    assert [message.to for message in mail.outbox] == [["gone@example.org"]]
+    sending.refresh_from_db()  # reopened; the deferred delivery is not due yet
+    assert (sending.status, sending.sent_count, sending.failed_count) == ("sending", 3, 0)

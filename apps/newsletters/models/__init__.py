@@ -1,5 +1,11 @@
 from apps.newsletters.models.consent import ConsentText
-from apps.newsletters.models.delivery import Delivery, DeliveryStatus, Sending, SendingStatus
+from apps.newsletters.models.delivery import (
+    OPEN_STATES,
+    Delivery,
+    DeliveryStatus,
+    Sending,
+    SendingStatus,
+)
 from apps.newsletters.models.newsletter_list import NewsletterList
 from apps.newsletters.models.newsletter_page import NewsletterArchivePage, NewsletterPage
 from apps.newsletters.models.subscription import (
@@ -10,6 +16,7 @@ from apps.newsletters.models.subscription import (
 )
 
 __all__ = [
+    "OPEN_STATES",
     "ConsentText",
     "Delivery",
     "DeliveryStatus",

@@ -1,6 +1,8 @@
-"""A Sending is one decision to send an issue to a list; a Delivery row is written for each
-recipient *before* the message leaves, so a sending that crashes can be resumed without anyone
-getting the same issue twice (at most once per address, never "maybe twice")."""
+"""A Sending is one decision to send an issue to a list; it has a Delivery row per recipient,
+the bookkeeping of at-least-once delivery: a row is *sent* only once the mail server accepted the
+message, so a crash, a dropped connection or a temporary refusal (4xx) never loses anyone; they
+are tried again later. The price is that a crash between the server's acceptance and the row's
+update sends that one message twice (see apps/newsletters/sending.py)."""
 
 from django.conf import settings
 from django.db import models
@@ -74,20 +76,34 @@ class Sending(models.Model):
 
 
 class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting")
     CLAIMED = "claimed", _("Being sent")
     SENT = "sent", _("Sent")
+    DEFERRED = "deferred", _("Deferred (will be retried)")
     FAILED = "failed", _("Failed")
-    UNKNOWN = "unknown", _("Interrupted (not retried)")
+
+
+#: States a sending still has to work through before it is done.
+OPEN_STATES = (DeliveryStatus.PENDING, DeliveryStatus.CLAIMED, DeliveryStatus.DEFERRED)
 
 
 class Delivery(models.Model):
+    """One recipient of one sending. ``claim`` and ``claimed_at`` are the lease of the run
+    sending it: a claim older than BYGD_NEWSLETTER_CLAIM_TIMEOUT belongs to a run that died and
+    is taken over by the next one."""
+
     sending = models.ForeignKey(Sending, on_delete=models.CASCADE, related_name="deliveries")
     subscription = models.ForeignKey(
         "newsletters.Subscription", on_delete=models.CASCADE, related_name="deliveries"
     )
-    status = models.CharField(max_length=10, choices=DeliveryStatus.choices)
+    status = models.CharField(
+        max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
+    )
     language = models.CharField(max_length=8)
-    claimed_at = models.DateTimeField(auto_now_add=True)
+    claim = models.CharField(max_length=32, blank=True, editable=False)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     error = models.CharField(max_length=300, blank=True)
 
@@ -99,6 +115,7 @@ class Delivery(models.Model):
                 fields=["sending", "subscription"], name="one_delivery_per_recipient"
             )
         ]
+        indexes = [models.Index(fields=["sending", "status"])]
 
     def __str__(self):
         return f"{self.sending_id}/{self.subscription_id}: {self.status}"
