@@ -8,6 +8,7 @@ import datetime
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.urls import reverse
+from django.templatetags.tz import do_timezone
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS_ABBR
 
@@ -27,12 +28,22 @@ MONTH_LIMIT = 1500
 
 def localise(occurrence, page):
     """Stored times are UTC; visitors need the event's own wall clock, which is not always the
-    site's zone. Also hangs the page to show on the row for the templates."""
+    site's zone. The times are marked so that the ``date`` filter keeps that wall clock instead
+    of converting to the site's zone, and ``zone_label`` names the zone when it is not the
+    site's. Also hangs the page to show on the row for the templates."""
     zone = page.zone if page is not None else timezone.get_default_timezone()
-    occurrence.local_start = occurrence.start.astimezone(zone)
-    occurrence.local_end = occurrence.end.astimezone(zone)
+    occurrence.local_start = do_timezone(occurrence.start, zone)
+    occurrence.local_end = do_timezone(occurrence.end, zone)
+    occurrence.zone_label = zone_label(page)
     occurrence.page = page
     return occurrence
+
+
+def zone_label(page):
+    """The event's time zone when it differs from the site's, else ""."""
+    if page is None or page.time_zone == page.site_time_zone:
+        return ""
+    return page.time_zone
 
 
 def _attach_pages(occurrences, locale):
