@@ -7,8 +7,8 @@ import datetime
 
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.urls import reverse
 from django.templatetags.tz import do_timezone
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS_ABBR
 
@@ -16,8 +16,8 @@ from apps.core.base_template import render
 from apps.core.locale import localized_for_request
 from apps.events.filters import CalendarFilter, base_queryset
 from apps.events.ics import location
-from apps.events.jsonld import event_json_ld
-from apps.events.listing import CategoryLabels, pages_by_key
+from apps.events.jsonld import event_json_ld, image_urls
+from apps.events.listing import CategoryLabels, pages_by_key, prefetch_thumbnails
 from apps.events.models import Audience, EventCategory, EventOccurrence
 from apps.events.subscribe import calendar_links, event_links, feed_query
 from apps.network.models import Organisation, Place
@@ -46,8 +46,10 @@ def zone_label(page):
     return page.time_zone
 
 
-def _attach_pages(occurrences, locale):
+def _attach_pages(occurrences, locale, thumbnails=False):
     pages = pages_by_key([row.series.key for row in occurrences], locale)
+    if thumbnails:
+        prefetch_thumbnails(pages.values())
     return [localise(row, pages[row.series.key]) for row in occurrences if row.series.key in pages]
 
 
@@ -90,7 +92,7 @@ def calendar_list(request, index_page):
     filterset, occurrences, errors = _filtered(request, request.GET)
     paginator = Paginator(occurrences, PER_PAGE)
     page_of = paginator.get_page(request.GET.get("page"))
-    rows = _attach_pages(list(page_of.object_list), index_page.locale)
+    rows = _attach_pages(list(page_of.object_list), index_page.locale, thumbnails=True)
     window_start = filterset.form.window[0] if not errors else None
     days = []
     for row in rows:
@@ -194,6 +196,14 @@ def event_page_context(request, page):
         "organiser": organiser,
         "category_names": [c["name"] for c in CategoryLabels(page.locale).for_page(page)],
         "calendar_page": page.get_parent().specific,
-        "json_ld": event_json_ld(page, upcoming or past, url, venue, organiser, language),
+        "json_ld": event_json_ld(
+            page,
+            upcoming or past,
+            url,
+            venue,
+            organiser,
+            language,
+            images=image_urls(page.sharing_image, request.build_absolute_uri),
+        ),
         "add_links": event_links(request, page, upcoming, location(page)),
     }
