@@ -1,6 +1,7 @@
 """Language switcher, hreflang alternates, home page and menu: the chrome Bygd's own base
-(bygd/base.html) needs. Generic: they read Wagtail's pages and sites only, so a host's base
-template may load them too (``{% load bygd_tags %}``)."""
+(bygd/base.html) needs; link-preview tags (bygd/page.html) and short date ranges for every app's
+templates. Generic: they read Wagtail's pages and sites only, so a host's base template may load
+them too (``{% load bygd_tags %}``)."""
 
 from django import template
 from django.conf import settings
