@@ -38,14 +38,11 @@ def pages_by_key(keys, locale, fallback=True):
     return {page.translation_key: page for page in pages}
 
 
-THUMBNAIL_SPEC = "fill-160x120"
-
-
 def prefetch_thumbnails(pages):
-    """The renditions of the pictures a list shows (``sharing_image``), in one query per kind of
-    image, so a thumbnail per row costs no query per row once the renditions exist."""
-    pages = list(pages)
-    prefetch_related_objects(pages, "listing_image__renditions", "image__renditions")
+    """The renditions of the pictures a list shows (``sharing_image``, through
+    events/_thumbnail.html), in one query per kind of image, so a thumbnail per row costs no
+    query per row once the renditions exist."""
+    prefetch_related_objects(list(pages), "listing_image__renditions", "image__renditions")
 
 
 class CategoryLabels:
