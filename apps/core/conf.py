@@ -16,8 +16,11 @@
 | `BYGD_RATELIMIT_CACHE` | `"default"` | the cache (a key of `CACHES`) every rate limit counts in; it must be shared by all worker processes (Redis, or `apps.core.cache.DatabaseCache`), which `check --deploy` verifies |
 | `BYGD_API_ANON_RATE` | `"120/minute"` | requests per client address to the domain API before 429; None switches it off |
 | `BYGD_INDEX_PARENT_PAGE_TYPES` | `None` (any page) | page types (`"app_label.Model"`) under which Bygd's index pages may be created |
+| `BYGD_OG_LOCALES` | Nordic languages and English (`{"sv": "sv_SE", "en": "en_GB", …}`) | Open Graph locale (`og:locale`, `language_TERRITORY`) of each language code; a code not listed is given as Django writes it (`sv`) |
 | `BYGD_BASE_TEMPLATE` | `"bygd/base.html"` | the base template Bygd's pages and views render in (the host's own, e.g. `"base.html"`; see README.md for the blocks it needs) |
 """
+
+import re
 
 from django.conf import settings
 from django.template import TemplateDoesNotExist, TemplateSyntaxError
@@ -112,6 +115,34 @@ ratelimit_cache = Setting("BYGD_RATELIMIT_CACHE", "default", _cache_alias_rule)
 api_anon_rate = Setting("BYGD_API_ANON_RATE", "120/minute", rate_or_none)
 index_parent_page_types = Setting("BYGD_INDEX_PARENT_PAGE_TYPES", None, _page_types_rule)
 base_template = Setting("BYGD_BASE_TEMPLATE", "bygd/base.html", _template_rule)
+OG_LOCALE = re.compile(r"^[a-z]{2,3}_[A-Z]{2}$")
+
+
+def _og_locales_rule(value):
+    if not isinstance(value, dict):
+        return 'is not a mapping of language codes to Open Graph locales such as {"sv": "sv_SE"}.'
+    for code, locale in value.items():
+        if not isinstance(locale, str) or not OG_LOCALE.match(locale):
+            return f"maps {code!r} to {locale!r}; Open Graph locales look like 'sv_SE'."
+    return None
+
+
+og_locales = Setting(
+    "BYGD_OG_LOCALES",
+    {
+        "sv": "sv_SE",
+        "en": "en_GB",
+        "da": "da_DK",
+        "nb": "nb_NO",
+        "nn": "nn_NO",
+        "fi": "fi_FI",
+        "is": "is_IS",
+        "fo": "fo_FO",
+        "se": "se_NO",
+        "de": "de_DE",
+    },
+    _og_locales_rule,
+)
 
 
 def index_parent_page_models():

@@ -2,6 +2,7 @@
 has one row (made by migrations), and a test asks for it rather than making a second."""
 
 import factory
+import wagtail_factories
 from wagtail.models import Locale
 
 
@@ -11,3 +12,9 @@ class LocaleFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Locale
         django_get_or_create = ("language_code",)
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    """A Wagtail image with a generated file; pass ``file=`` for a given size."""
+
+    title = factory.Sequence(lambda n: f"Bild {n}")

@@ -48,8 +48,27 @@ class ListingMixin(models.Model):
     api_select_related = ("listing_image",)
     api_prefetch_related = ("listing_image__renditions",)
 
+    # Open Graph type of the page (bygd/includes/open_graph.html); articles for content pages.
+    sharing_type = "website"
+
     class Meta:
         abstract = True
+
+    @property
+    def sharing_image(self):
+        """The picture for cards and link previews: the listing image, else the page's own
+        ``image`` if it has one."""
+        return self.listing_image or getattr(self, "image", None)
+
+    @property
+    def sharing_description(self):
+        """The text for link previews and the description meta tag: the search description,
+        else the listing summary, else the page's ``summary``, ``lead`` or ``intro``."""
+        for name in ("search_description", "listing_summary", "summary", "lead", "intro"):
+            text = getattr(self, name, "")
+            if text:
+                return str(text)
+        return ""
 
 
 class IndexPageMixin:

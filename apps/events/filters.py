@@ -228,6 +228,9 @@ class CalendarFilter(django_filters.FilterSet):
     online = BooleanFilter(
         method="filter_online", help_text="Only events one can join online (true) or not (false)"
     )
+    featured = BooleanFilter(
+        method="filter_featured", help_text="Only featured (true) or other (false) events"
+    )
     q = django_filters.CharFilter(method="filter_q", help_text="Words in the title or summary")
     modified_since = IsoDateTimeFilter(
         method="filter_modified_since",
@@ -300,6 +303,9 @@ class CalendarFilter(django_filters.FilterSet):
             return queryset
         online = Q(event__attendance_mode__in=["online", "mixed"])
         return queryset.filter(online if value else ~online)
+
+    def filter_featured(self, queryset, name, value):
+        return queryset if value is None else queryset.filter(event__featured=value)
 
     def filter_q(self, queryset, name, value):
         words = value.strip()[:100]

@@ -2,7 +2,7 @@
 occurrences there are: one for the pages (in the wanted language, with fallback), one for their
 categories, one for the category labels in that language."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 
 from apps.core.locale import with_fallback
 from apps.events.models import EventCategory, EventCategoryLink, EventPage
@@ -17,7 +17,12 @@ def pages_by_key(keys, locale, fallback=True):
         .public()
         .filter(translation_key__in=set(keys))
         .select_related(
-            "locale", "organiser", "related_project", "venue__municipality__parent", "listing_image"
+            "locale",
+            "organiser",
+            "related_project",
+            "venue__municipality__parent",
+            "listing_image",
+            "image",
         )
         .prefetch_related(
             Prefetch(
@@ -31,6 +36,13 @@ def pages_by_key(keys, locale, fallback=True):
         fallback,
     )
     return {page.translation_key: page for page in pages}
+
+
+def prefetch_thumbnails(pages):
+    """The renditions of the pictures a list shows (``sharing_image``, through
+    events/_thumbnail.html), in one query per kind of image, so a thumbnail per row costs no
+    query per row once the renditions exist."""
+    prefetch_related_objects(list(pages), "listing_image__renditions", "image__renditions")
 
 
 class CategoryLabels:

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.locale import active_locale
-from apps.events.listing import pages_by_key
+from apps.events.listing import pages_by_key, prefetch_thumbnails
 from apps.events.models import EventIndexPage, EventOccurrence, EventPage
 from apps.events.subscribe import calendar_links
 from apps.events.views import localise
@@ -16,12 +16,13 @@ HOME_ITEMS = 6
 ORGANISATION_ITEMS = 5
 
 
-def upcoming(locale, limit, **filters):
-    """The next ``limit`` occurrences, one per event, in three queries."""
+def upcoming(locale, limit, exclude_series=(), **filters):
+    """The next ``limit`` occurrences, one per event, in a fixed number of queries."""
     now = timezone.now()
     rows = (
         EventOccurrence.objects.visible()
         .filter(end__gte=now, **filters)
+        .exclude(series_id__in=exclude_series)
         .select_related("series", "venue__municipality__parent")
         .order_by("start", "series_id")[: limit * 4]
     )
@@ -31,13 +32,22 @@ def upcoming(locale, limit, **filters):
             seen.add(row.series_id)
             chosen.append(row)
     pages = pages_by_key([row.series.key for row in chosen], locale)
+    prefetch_thumbnails(pages.values())
     shown = [localise(row, pages[row.series.key]) for row in chosen if row.series.key in pages]
     return shown[:limit]
 
 
 def home_section(request, home_page):
+    """Featured upcoming events first (soonest first), then the other upcoming ones."""
     locale = home_page.locale
-    items = upcoming(locale, HOME_ITEMS)
+    featured = upcoming(locale, HOME_ITEMS, event__featured=True)
+    remaining = HOME_ITEMS - len(featured)
+    others = (
+        upcoming(locale, remaining, exclude_series=[row.series_id for row in featured])
+        if remaining
+        else []
+    )
+    items = featured + others
     if not items:
         return None
     calendar = EventIndexPage.objects.live().filter(locale=locale).first()

@@ -7,6 +7,7 @@ import datetime
 
 from django.core.paginator import Paginator
 from django.http import Http404
+from django.templatetags.tz import do_timezone
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS_ABBR
@@ -14,11 +15,10 @@ from django.utils.translation import gettext as _
 
 from apps.core.base_template import render
 from apps.core.locale import localized_for_request
-from apps.events.api.serializers import rendition
 from apps.events.filters import CalendarFilter, base_queryset
 from apps.events.ics import location
-from apps.events.jsonld import event_json_ld
-from apps.events.listing import CategoryLabels, pages_by_key
+from apps.events.jsonld import event_json_ld, image_urls
+from apps.events.listing import CategoryLabels, pages_by_key, prefetch_thumbnails
 from apps.events.models import EVENT_LANGUAGES, Audience, EventCategory, EventOccurrence, Venue
 from apps.events.navigation import filter_query, view_links
 from apps.events.subscribe import calendar_links, event_links, feed_query
@@ -30,16 +30,26 @@ MONTH_LIMIT = 1500
 
 def localise(occurrence, page):
     """Stored times are UTC; visitors need the event's own wall clock, which is not always the
-    site's zone. Also hangs the page to show on the row for the templates."""
+    site's zone. The times are marked so that the ``date`` filter keeps that wall clock instead
+    of converting to the site's zone, and ``zone_label`` names the zone when it is not the
+    site's. Also hangs the page to show on the row for the templates."""
     zone = page.zone if page is not None else timezone.get_default_timezone()
-    occurrence.local_start = occurrence.start.astimezone(zone)
-    occurrence.local_end = occurrence.end.astimezone(zone)
+    occurrence.local_start = do_timezone(occurrence.start, zone)
+    occurrence.local_end = do_timezone(occurrence.end, zone)
     occurrence.local_original_start = (
-        occurrence.original_start.astimezone(zone) if occurrence.original_start else None
+        do_timezone(occurrence.original_start, zone) if occurrence.original_start else None
     )
+    occurrence.zone_label = zone_label(page)
     occurrence.page = page
     occurrence.other_venue = _other_venue(occurrence, page)
     return occurrence
+
+
+def zone_label(page):
+    """The event's time zone when it differs from the site's, else ""."""
+    if page is None or page.time_zone == page.site_time_zone:
+        return ""
+    return page.time_zone
 
 
 def _other_venue(occurrence, page):
@@ -53,10 +63,12 @@ def _other_venue(occurrence, page):
     return occurrence.venue
 
 
-def _attach_pages(occurrences, index_page):
+def _attach_pages(occurrences, index_page, thumbnails=False):
     """Rows with their pages in the calendar's language, each with the address of its venue's
     page on this calendar (the slug is shared by the venue's translations)."""
     pages = pages_by_key([row.series.key for row in occurrences], index_page.locale)
+    if thumbnails:
+        prefetch_thumbnails(pages.values())
     rows = [localise(row, pages[row.series.key]) for row in occurrences if row.series.key in pages]
     for row in rows:
         venue = row.page.venue
@@ -127,7 +139,7 @@ def calendar_list(request, index_page):
     filterset, occurrences, errors = _filtered(request, request.GET)
     paginator = Paginator(occurrences, PER_PAGE)
     page_of = paginator.get_page(request.GET.get("page"))
-    rows = _attach_pages(list(page_of.object_list), index_page)
+    rows = _attach_pages(list(page_of.object_list), index_page, thumbnails=True)
     window_start = filterset.form.window[0] if not errors else None
     days = []
     for row in rows:
@@ -245,11 +257,6 @@ def event_page_context(request, page):
     organiser = localized_for_request(request, page.organiser)
     url = request.build_absolute_uri(page.get_url(request) or "/")
     language = page.locale.language_code
-    image_url = None
-    if page.image_id:
-        # The API's large size, which search engines ask for (at least 1200 pixels wide).
-        found = rendition(page.image, "large", request)
-        image_url = found["url"] if found else None
     return {
         "upcoming": upcoming,
         "past": past,
@@ -259,7 +266,13 @@ def event_page_context(request, page):
         "calendar_page": calendar_page,
         "venue_url": calendar_page.venue_url(venue.slug) if venue and venue.slug else "",
         "json_ld": event_json_ld(
-            page, upcoming or past, url, venue, organiser, language, image_url
+            page,
+            upcoming or past,
+            url,
+            venue,
+            organiser,
+            language,
+            images=image_urls(page.sharing_image, request.build_absolute_uri),
         ),
         "add_links": event_links(request, page, upcoming, location(page)),
     }

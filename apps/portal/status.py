@@ -4,6 +4,7 @@ of the last moderation, for a whole list in one query."""
 import datetime
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from apps.events.models import EventStatus
 from apps.portal.models import Moderation
@@ -15,7 +16,7 @@ LABELS = {
     "published": _("Published"),
     "changed": _("Published; changes not yet submitted"),
     "rejected": _("Changes requested"),
-    "cancelled": _("Cancelled"),
+    "cancelled": pgettext_lazy("event status", "Cancelled"),
 }
 
 

@@ -1,12 +1,15 @@
 """Language switcher, hreflang alternates, home page and menu: the chrome Bygd's own base
-(bygd/base.html) needs. Generic: they read Wagtail's pages and sites only, so a host's base
-template may load them too (``{% load bygd_tags %}``)."""
+(bygd/base.html) needs; link-preview tags (bygd/page.html) and short date ranges for every app's
+templates. Generic: they read Wagtail's pages and sites only, so a host's base template may load
+them too (``{% load bygd_tags %}``)."""
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
+
+from apps.core import dates, sharing
 
 register = template.Library()
 
@@ -99,3 +102,19 @@ def menu_pages(context):
     if home is None:
         return Page.objects.none()
     return home.get_children().live().public().in_menu().select_related("locale")
+
+
+@register.filter
+def date_range(start, end=None):
+    """``{{ start|date_range:end }}``: "29 Nov–27 Dec" in the active language (apps.core.dates)."""
+    return dates.date_range(start, end)
+
+
+@register.inclusion_tag("bygd/includes/open_graph.html", takes_context=True)
+def open_graph(context):
+    """Open Graph and Twitter card tags for the page in the context (apps.core.sharing)."""
+    return {
+        "og": sharing.open_graph(
+            context.get("page"), context.get("request"), language_versions(context)
+        )
+    }

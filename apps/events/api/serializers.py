@@ -111,6 +111,7 @@ class EventSerializer(serializers.Serializer):
     locale = serializers.CharField(source="locale.language_code")
     is_fallback = serializers.BooleanField(default=False)
     status = serializers.CharField()
+    featured = serializers.BooleanField(help_text="Marked by an editor to be shown first.")
     organiser = ReferenceSerializer()
     project = ReferenceSerializer(
         source="related_project", value="identifier", name="title", allow_null=True

@@ -8,6 +8,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -36,7 +37,7 @@ from apps.projects.models import ProjectPage
 
 class EventStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("Scheduled")
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", pgettext_lazy("event status", "Cancelled")
     POSTPONED = "postponed", _("Postponed")
     RESCHEDULED = "rescheduled", _("Rescheduled")
     MOVED_ONLINE = "moved_online", _("Moved online")
@@ -137,6 +138,14 @@ class EventPage(BaseTemplateMixin, EventSchedule, ListingMixin, HeadlessPreviewM
     status = models.CharField(
         _("status"), max_length=15, choices=EventStatus.choices, default=EventStatus.SCHEDULED
     )
+    featured = models.BooleanField(
+        _("featured"),
+        default=False,
+        help_text=_(
+            "Featured events come first among the upcoming events on the home page. "
+            "The same in every language."
+        ),
+    )
     ical_uid = models.CharField(
         _("imported iCalendar UID"),
         max_length=255,
@@ -155,6 +164,7 @@ class EventPage(BaseTemplateMixin, EventSchedule, ListingMixin, HeadlessPreviewM
         SynchronizedField("venue"),
         SynchronizedField("weekdays"),
         SynchronizedField("image"),
+        SynchronizedField("featured"),
     ]
 
     content_panels = [
@@ -220,7 +230,7 @@ class EventPage(BaseTemplateMixin, EventSchedule, ListingMixin, HeadlessPreviewM
             ),
         ),
     ]
-    promote_panels = Page.promote_panels + ListingMixin.listing_panels
+    promote_panels = [*Page.promote_panels, *ListingMixin.listing_panels, FieldPanel("featured")]
     edit_handler = TabbedInterface(
         [
             ExtensibleObjectList(content_panels, heading=_("Content"), registry=EDITOR_PANELS),
@@ -255,6 +265,7 @@ class EventPage(BaseTemplateMixin, EventSchedule, ListingMixin, HeadlessPreviewM
         APIField("registration_deadline"),
         APIField("event_language"),
         APIField("status"),
+        APIField("featured"),
         APIField("time_zone"),
         APIField("all_day"),
         APIField("start_date"),

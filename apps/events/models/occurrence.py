@@ -17,11 +17,12 @@ import uuid
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class OccurrenceStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("Scheduled")
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", pgettext_lazy("event status", "Cancelled")
     POSTPONED = "postponed", _("Postponed")
     RESCHEDULED = "rescheduled", _("Rescheduled")
     MOVED_ONLINE = "moved_online", _("Moved online")

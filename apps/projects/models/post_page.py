@@ -46,6 +46,7 @@ class ProjectPostPage(BaseTemplateMixin, ListingMixin, HeadlessPreviewMixin, Pag
         related_name="+",
     )
     image_alt = models.CharField(_("image alternative text"), max_length=250, blank=True)
+    sharing_type = "article"
     byline = models.CharField(
         _("byline"),
         max_length=200,
