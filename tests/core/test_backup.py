@@ -184,7 +184,7 @@ def test_the_manifest_names_versions_migrations_and_files(site, tmp_path):
 def test_restore_refuses_a_database_with_content(site, tmp_path):
     archive = tmp_path / "site.tar.gz"
     call_command("backup", str(archive), verbosity=0)
-    with pytest.raises(CommandError, match="not empty"):
+    with pytest.raises(CommandError, match="--force"):
         call_command("restore", str(archive), verbosity=0)
 
 
@@ -202,5 +202,5 @@ def test_restore_refuses_an_archive_from_newer_code(site, tmp_path):
                 member.size = len(body)
                 data = io.BytesIO(body)
             new.addfile(member, data)
-    with pytest.raises(CommandError, match="newer version.*projects.9999_from_the_future"):
+    with pytest.raises(CommandError, match="projects.9999_from_the_future"):
         call_command("restore", str(newer), force=True, verbosity=0)
