@@ -20,15 +20,19 @@ def _sync(sender, instance, **kwargs):
     sync_series(instance.translation_key, touch=True)
 
 
-def _restriction_changed(sender, instance, **kwargs):
+def _restriction_changed(sender, instance, raw=False, **kwargs):
     """A view restriction hides (or shows again) every event below its page; no publish says so."""
+    if raw:
+        return
     pages = EventPage.objects.descendant_of(instance.page, inclusive=True)
     for key in pages.values_list("translation_key", flat=True).distinct():
         sync_series(key, touch=True)
 
 
-def _touch_venue(sender, instance, **kwargs):
+def _touch_venue(sender, instance, raw=False, **kwargs):
     """Events at the venue, and events with a date moved there."""
+    if raw:  # a fixture (``manage.py restore``) carries the events' own ``modified``
+        return
     key = instance.translation_key
     touch_series(
         EventPage.objects.filter(
@@ -37,12 +41,16 @@ def _touch_venue(sender, instance, **kwargs):
     )
 
 
-def _touch_category(sender, instance, **kwargs):
+def _touch_category(sender, instance, raw=False, **kwargs):
     """Category labels are shown by slug in every language, so any translation's edit counts."""
+    if raw:
+        return
     touch_series(EventPage.objects.filter(categories__category__slug=instance.slug))
 
 
-def _touch_organiser(sender, instance, **kwargs):
+def _touch_organiser(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
     touch_series(EventPage.objects.filter(organiser__translation_key=instance.translation_key))
 
 

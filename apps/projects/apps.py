@@ -11,8 +11,8 @@ class ProjectsConfig(AppConfig):
     def ready(self):
         from django.core import checks
 
-        from apps.core import content_version
-        from apps.projects import newsletter_content, search, sections, signals
+        from apps.core import backup, content_version
+        from apps.projects import conf, newsletter_content, search, sections, signals
         from apps.projects.calls import sections as call_sections
         from apps.projects.checks import check_settings
         from apps.projects.news import sections as news_sections
@@ -26,6 +26,7 @@ class ProjectsConfig(AppConfig):
         _register_tombstones()
         content_version.register_public(self)
         checks.register(check_settings)
+        backup.register_file_root("attachments", conf.private_media_root)
 
 
 def _register_tombstones():

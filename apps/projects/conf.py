@@ -5,7 +5,7 @@ them only through the functions below.
 |---|---|---|
 | `BYGD_PRIVATE_MEDIA_ROOT` | `private` next to `MEDIA_ROOT` | where application attachments (personal data) are stored; must not be inside `MEDIA_ROOT` or published by the web server |
 | `BYGD_CALL_ATTACHMENT_MAX_MB` | `10` | largest attachment on an application form, in megabytes |
-| `BYGD_CALL_ATTACHMENT_EXTENSIONS` | pdf, docx, odt, xlsx, ods, txt, jpg, jpeg, png | file name extensions an attachment may have |
+| `BYGD_CALL_ATTACHMENT_EXTENSIONS` | pdf, docx, odt, xlsx, ods, txt, jpg, jpeg, png | file name extensions an attachment may have; the content must be of the type the extension names (read from the file by `calls/file_types.py`), or the form refuses it |
 | `BYGD_CALL_APPLICATIONS_PER_HOUR` | `10` | application posts per client address and hour before the form refuses (429) |
 """
 

@@ -130,8 +130,10 @@ def _matching_postgresql(queryset, tsquery):
     return queryset.filter(condition), rank
 
 
-def _page_saved(sender, instance, update_fields=None, **kwargs):
-    if update_fields is None:
+def _page_saved(sender, instance, update_fields=None, raw=False, **kwargs):
+    """Not for fixtures (``raw``, as ``manage.py restore`` loads them): they carry their
+    documents, and the page's rows may not be loaded yet."""
+    if update_fields is None and not raw:
         refresh([instance.pk])
 
 
@@ -143,14 +145,16 @@ def _page_unpublished(sender, instance, **kwargs):
     ProjectSearchDocument.objects.filter(page_id=instance.pk).delete()
 
 
-def _row_changed(sender, instance, origin=None, **kwargs):
-    if isinstance(origin, ProjectPage):
+def _row_changed(sender, instance, origin=None, raw=False, **kwargs):
+    if raw or isinstance(origin, ProjectPage):
         return
     refresh([instance.page_id])
 
 
 def _pages_naming(field):
-    def handler(sender, instance, **kwargs):
+    def handler(sender, instance, raw=False, **kwargs):
+        if raw:
+            return
         refresh(
             ProjectPage.objects.live()
             .filter(**{field: instance})

@@ -180,21 +180,27 @@ def test_missing_answers_are_shown_and_nothing_is_stored(client, call, clock):
 
 
 @pytest.mark.parametrize(
-    ("name", "size", "message"),
-    [("budget.exe", 100, "budget.exe"), ("budget.pdf", 3 * 1024 * 1024, "för stor")],
-    ids=["wrong-type", "too-large"],
+    ("name", "content", "message"),
+    [
+        ("budget.exe", b"x" * 100, "budget.exe"),
+        ("budget.pdf", b"%PDF-1.4" + b"x" * 3 * 1024 * 1024, "för stor"),
+        ("budget.pdf", b"MZ\x90\x00\x03" + b"\x00" * 100, "Innehållet i budget.pdf"),
+        ("budget.png", b'<svg xmlns="http://www.w3.org/2000/svg"></svg>', "inte en .png-fil"),
+    ],
+    ids=["wrong-type", "too-large", "program-named-pdf", "svg-named-png"],
 )
-def test_attachments_of_the_wrong_type_or_size_are_refused(
-    client, call, clock, settings, name, size, message
+def test_attachments_of_the_wrong_type_size_or_content_are_refused(
+    client, call, clock, settings, name, content, message
 ):
     settings.BYGD_CALL_ATTACHMENT_MAX_MB = 2
     clock(CLOSES - datetime.timedelta(days=3))
-    upload = SimpleUploadedFile(name, b"x" * size, content_type="application/octet-stream")
+    upload = SimpleUploadedFile(name, content, content_type="application/octet-stream")
     response = post(client, call, budget=upload)
     assert response.status_code == 400
     assert CallSubmission.objects.count() == 0
     if message != name:
         assert message in response.text
+    assert not list(settings.BYGD_PRIVATE_MEDIA_ROOT.glob("**/*.*"))
 
 
 def _user(django_user_model, name, call_index, actions):

@@ -1,5 +1,5 @@
 """File attachments on application forms: a form-builder field type with a type and size limit,
-stored in a private folder (not under MEDIA_ROOT, which the web server may publish) and read
+checked by content (``file_types``), stored in a private folder (not under MEDIA_ROOT, which the web server may publish) and read
 back only through the admin view that checks the moderator's permission."""
 
 import uuid
@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import FormBuilder
 
 from apps.projects import conf
+from apps.projects.calls.file_types import content_matches
 
 
 def max_bytes():
@@ -43,6 +44,17 @@ class AttachmentField(forms.FileField):
                 _("The file is too large: at most %(size)d MB.")
                 % {"size": max_bytes() // (1024 * 1024)},
                 code="too_large",
+            )
+        extension = Path(value.name).suffix.lstrip(".").lower() if value else ""
+        allowed = [ext.lower() for ext in conf.attachment_extensions()]
+        if extension in allowed and not content_matches(value, extension):
+            raise forms.ValidationError(
+                _(
+                    "The content of %(name)s is not a .%(extension)s file as its name says; "
+                    "send the document itself in one of these types: %(types)s."
+                )
+                % {"name": value.name, "extension": extension, "types": ", ".join(allowed)},
+                code="wrong_content",
             )
 
 
