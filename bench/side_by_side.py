@@ -113,12 +113,11 @@ def _index_projects():
     """Wagtail's search index for v2's ``search=``, filled for projects only: that is the anchor
         the project search is compared with, and indexing every page type would take most of the run.
     Skipped when every project is in the index already."""
+    from django.contrib.contenttypes.models import ContentType
     from wagtail.search.backends import get_search_backend
+    from wagtail.search.models import IndexEntry
 
     from apps.projects.models import ProjectPage
-
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.search.models import IndexEntry
 
     backend = get_search_backend()
     queryset = ProjectPage.objects.order_by("pk")
