@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: fuzz run test install install-dev migrate demo messages catalogues lint clean
+.PHONY: bench fuzz run test install install-dev migrate demo messages catalogues lint clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,13 @@ run: demo
 test: $(VENV)/.installed-dev
 	$(PY) manage.py compile_catalogues
 	$(PY) -m pytest -n auto $(PYTEST_ARGS)
+
+# Bygd against Wagtail's API v2 over HTTP (gunicorn + wrk, Debian's wrk package), side by side;
+# BENCH_ARGS="--postgres postgres://postgres@127.0.0.1:5432/bygd_bench" adds PostgreSQL.
+BENCH_ARGS ?=
+bench: $(VENV)/.installed-dev
+	$(PY) manage.py compile_catalogues
+	$(PY) -m bench.side_by_side $(BENCH_ARGS)
 
 # Fuzz the domain API against its OpenAPI document on a live server with the demo content.
 fuzz: $(VENV)/.installed-dev
