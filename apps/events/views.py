@@ -261,5 +261,7 @@ def event_page_context(request, page):
         "json_ld": event_json_ld(
             page, upcoming or past, url, venue, organiser, language, image_url
         ),
-        "add_links": event_links(request, page, upcoming, location(page)),
+        "add_links": event_links(
+            request, page, upcoming, lambda row: location(page, row.other_venue)
+        ),
     }
