@@ -6,6 +6,7 @@ from apps.core.localize import translate
 from apps.events.factories import EventIndexPageFactory, EventPageFactory, VenueFactory
 from apps.network.factories import NetworkIndexPageFactory, OrganisationFactory
 from cms.factories import HomePageFactory
+from tests.ical_js import ical_js  # noqa: F401 (a fixture for every test package)
 
 
 @pytest.fixture

@@ -64,14 +64,16 @@ def _bounds(occurrence, date_format, time_format):
     return f"{start:{time_format}}", f"{end:{time_format}}"
 
 
-def event_links(request, page, upcoming, location):
-    """Links to add one event: its own feed when it repeats, else a single entry."""
+def event_links(request, page, upcoming, place):
+    """Links to add one event: its own feed when it repeats, else a single entry at that
+    date's own time and place (``place(occurrence)``), which a moved date may have changed."""
     path = reverse("event-ics", kwargs={"key": page.translation_key})
     query = urlencode({"locale": page.locale.language_code})
     dates = [row for row in upcoming if row.status != "cancelled"]
     if len(dates) != 1:
         return subscription_links(request, path, query, page.title)
     occurrence = dates[0]
+    location = place(occurrence)
     details = request.build_absolute_uri(page.get_url(request) or "/")
     google = {
         "action": "TEMPLATE",

@@ -274,5 +274,7 @@ def event_page_context(request, page):
             language,
             images=image_urls(page.sharing_image, request.build_absolute_uri),
         ),
-        "add_links": event_links(request, page, upcoming, location(page)),
+        "add_links": event_links(
+            request, page, upcoming, lambda row: location(page, row.other_venue)
+        ),
     }

@@ -64,30 +64,82 @@ SERIES = (
 )
 
 
-def test_a_moved_date_keeps_its_new_day_and_a_changed_time_or_place_is_reported(source):
-    moved = event(
-        "stick@x",
-        "RECURRENCE-ID;TZID=Europe/Stockholm:20270316T180000",
-        "DTSTART;TZID=Europe/Stockholm:20270317T180000",
-        "DTEND;TZID=Europe/Stockholm:20270317T200000",
-        "SUMMARY:Stickcafé",
-    )
-    output = run(source(event("stick@x", *SERIES) + moved))
-    assert "1 created" in output and "note:" not in output
-    assert starts("stick@x") == [
-        datetime.datetime(2027, 3, 2, 18),
-        datetime.datetime(2027, 3, 9, 18),
-        datetime.datetime(2027, 3, 17, 18),
-        datetime.datetime(2027, 3, 23, 18),
+def moves(uid):
+    draft = EventPage.objects.get(ical_uid=uid).get_latest_revision_as_object()
+    return [
+        (row.date, row.start_date, row.start_time, row.end_time, row.venue)
+        for row in draft.moved_dates.all()
     ]
 
-    later = moved.replace("20270317T180000", "20270317T190000").replace(
-        "SUMMARY:Stickcafé", "SUMMARY:Stickcafé\nLOCATION:Kyrkbacken"
+
+MOVED = event(
+    "stick@x",
+    "RECURRENCE-ID;TZID=Europe/Stockholm:20270316T180000",
+    "DTSTART;TZID=Europe/Stockholm:20270317T180000",
+    "DTEND;TZID=Europe/Stockholm:20270317T200000",
+    "SUMMARY:Stickcafé",
+)
+TUESDAY, WEDNESDAY = datetime.date(2027, 3, 16), datetime.date(2027, 3, 17)
+
+
+def test_a_moved_date_is_stored_as_a_move_of_that_date_and_reimporting_keeps_one(source):
+    path = source(event("stick@x", *SERIES) + MOVED)
+    output = run(path)
+    assert "1 created" in output and "note:" not in output
+    assert moves("stick@x") == [(TUESDAY, WEDNESDAY, None, None, None)]
+    assert "1 unchanged" in run(path)
+    assert moves("stick@x") == [(TUESDAY, WEDNESDAY, None, None, None)]
+
+
+def test_a_new_time_and_place_of_one_date_are_kept_and_shown_at_the_new_time(source, client):
+    church = VenueFactory(name="Kyrkbacken")
+    run(source(event("stick@x", *SERIES) + MOVED))
+    later = MOVED.replace("20270317T180000", "20270317T190000").replace(
+        "SUMMARY:Stickcafé", "SUMMARY:Stickcafé\nLOCATION:Kyrkbacken, Frödinge"
     )
     output = run(source(event("stick@x", *SERIES) + later))
-    assert "2027-03-16 moved to 2027-03-17 19:00" in output
-    assert "2027-03-16 moved to Kyrkbacken" in output
-    assert datetime.datetime(2027, 3, 16, 18) not in starts("stick@x")
+    assert "1 updated" in output and "note:" not in output
+    # 19:00 to 20:00: the source's own end, not the series' two hours
+    assert moves("stick@x") == [(TUESDAY, WEDNESDAY, datetime.time(19), datetime.time(20), church)]
+
+    EventPage.objects.get(ical_uid="stick@x").get_latest_revision().publish()
+    rows = client.get("/api/events/", {"start": "2027-03-01", "end": "2027-03-31"}).json()
+    occurrence = next(row for row in rows["results"] if row["occurrence"] == "20270316T180000")
+    assert occurrence["moved"] is True
+    assert occurrence["start"] == "2027-03-17T19:00:00+01:00"
+    assert occurrence["end"] == "2027-03-17T20:00:00+01:00"
+    assert occurrence["original_start"] == "2027-03-16T18:00:00+01:00"
+    assert occurrence["venue"]["name"] == "Kyrkbacken"
+    starts_ = [row["start"] for row in rows["results"]]
+    assert "2027-03-16T18:00:00+01:00" not in starts_ and len(starts_) == 4
+
+
+def test_a_place_no_venue_matches_keeps_the_new_time_and_is_reported(source):
+    elsewhere = MOVED.replace("20270317T18", "20270316T19").replace("20270317T20", "20270316T21")
+    elsewhere = elsewhere.replace("SUMMARY:Stickcafé", "SUMMARY:Stickcafé\nLOCATION:Ängen")
+    output = run(source(event("stick@x", *SERIES) + elsewhere))
+    assert "1 created" in output
+    assert "2027-03-16 moved to Ängen; Bygd keeps the series' venue" in output
+    assert moves("stick@x") == [(TUESDAY, None, datetime.time(19), None, None)]
+
+
+def test_a_cancelled_date_stays_a_cancellation_and_an_unknown_date_is_reported(source):
+    cancelled = event(
+        "stick@x",
+        "RECURRENCE-ID;TZID=Europe/Stockholm:20270309T180000",
+        "DTSTART;TZID=Europe/Stockholm:20270309T180000",
+        "STATUS:CANCELLED",
+        "DESCRIPTION:Sjukdom.",
+    )
+    unknown = MOVED.replace("20270316T180000", "20270318T180000")
+    output = run(source(event("stick@x", *SERIES) + cancelled + unknown))
+    assert "1 created" in output
+    assert "The changed date 2027-03-18 was left out" in output
+    draft = EventPage.objects.get(ical_uid="stick@x").get_latest_revision_as_object()
+    assert [(row.date, row.note) for row in draft.cancellations.all()] == [
+        (datetime.date(2027, 3, 9), "Sjukdom.")
+    ]
+    assert moves("stick@x") == []
 
 
 @pytest.mark.parametrize(

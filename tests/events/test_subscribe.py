@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from apps.events.factories import EventCategoryFactory, VenueFactory
+from apps.events.models import EventMovedDate
 from apps.network.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -125,3 +126,39 @@ def test_organiser_page_links_its_feed(client, publish, network_index):
     webcal = href(found, "webcal://")
     assert parse_qs(urlsplit(webcal).query) == {"organiser": [organiser.slug], "locale": ["sv"]}
     href(found, "https://calendar.google.com/calendar/render?cid=")
+
+
+def test_a_moved_single_next_date_is_added_at_its_own_time_and_venue(client, publish):
+    tomorrow = TODAY + datetime.timedelta(days=1)
+    hall = VenueFactory(name="Folkets hus", address="Storgatan 1")
+    page = publish(
+        title="Stickcafé",
+        start_date=tomorrow - datetime.timedelta(weeks=1),
+        start_time=datetime.time(18, 0),
+        end_time=datetime.time(20, 0),
+        frequency="weekly",
+        ends="after",
+        count=2,
+        rows={
+            "moved_dates": [
+                EventMovedDate(
+                    date=tomorrow,
+                    start_date=tomorrow + datetime.timedelta(days=1),
+                    start_time=datetime.time(19, 0),
+                    venue=hall,
+                )
+            ]
+        },
+    )
+    found = links(client.get(page.url))
+    google = parse_qs(urlsplit(href(found, "https://calendar.google.com/")).query)
+    start, _end = google["dates"][0].split("/")
+    moment = datetime.datetime.strptime(start, "%Y%m%dT%H%M%SZ").replace(tzinfo=datetime.UTC)
+    local = moment.astimezone(page.zone)
+    assert (local.date(), local.time()) == (
+        tomorrow + datetime.timedelta(days=1),
+        datetime.time(19, 0),
+    )
+    assert google["location"][0].startswith("Folkets hus, Storgatan 1")
+    outlook = parse_qs(urlsplit(href(found, "https://outlook.live.com/calendar/0/deeplink/")).query)
+    assert outlook["location"] == google["location"]

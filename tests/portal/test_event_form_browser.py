@@ -1,10 +1,11 @@
 """A volunteer's path through the portal form in headless Chromium: log in, choose "Repeats"
-(the script shows the repeat rule), a weekly event with an image, save, submit; a moderator
-approves. The event page, /api/events/, the event's .ics (expanded by recurring-ical-events)
-and the page's JSON-LD then agree on the title, every instant and the image.
+(the script shows the repeat rule), a weekly event with an image and one date moved to another
+day, time and venue, save, submit; a moderator approves. The event page, /api/events/, the
+event's .ics (expanded by recurring-ical-events and by ical.js) and the page's JSON-LD then
+agree on the title, every instant (the moved date only at its new time) and the image.
 
-``published_outputs`` reads all four and ``assert_outputs_agree`` compares them, so a test of
-another schedule (a moved date, a cancelled one) only needs to state the instants it expects."""
+``published_outputs`` reads all five and ``assert_outputs_agree`` compares them, so a test of
+another schedule (a cancelled date) only needs to state the instants it expects."""
 
 import datetime
 import json
@@ -19,6 +20,7 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 from wagtail.models import TaskState
 
+from apps.events.factories import VenueFactory
 from apps.events.models import EventPage
 from tests.browser import CHROMEDRIVER, CHROMIUM, chromium
 from tests.portal.conftest import PASSWORD, png_file
@@ -109,6 +111,17 @@ def ics_output(client, page, window):
     }
 
 
+def ical_js_output(client, page, window, ical_js):
+    """The .ics as Thunderbird and FullCalendar read it (ical.js), cancelled dates left out."""
+    start, end = window
+    content = client.get(f"/calendar/{page.translation_key}.ics").content
+    rows = [row for row in ical_js(content, (start.date(), end.date())) if not row[3]]
+    return {
+        "title": {summary for summary, *_rest in rows},
+        "starts": sorted(row[1] for row in rows),
+    }
+
+
 def json_ld_output(text):
     data = json.loads(text)
     items = data if isinstance(data, list) else [data]
@@ -119,25 +132,27 @@ def json_ld_output(text):
     }
 
 
-def published_outputs(client, page, window):
+def published_outputs(client, page, window, ical_js):
     html = html_output(client, page)
     return {
         "html": html,
         "api": api_output(client, page, window),
         "ics": ics_output(client, page, window),
+        "ical_js": ical_js_output(client, page, window, ical_js),
         "json_ld": json_ld_output(html["json_ld"]),
     }
 
 
-def assert_outputs_agree(client, page, window, title, starts, alt):
-    """The event page, the API, the .ics and the JSON-LD show ``title`` at exactly ``starts``
-    (aware datetimes) and the image described by ``alt``."""
-    outputs = published_outputs(client, page, window)
+def assert_outputs_agree(client, page, window, title, starts, alt, ical_js):
+    """The event page, the API, the .ics (read by two libraries) and the JSON-LD show ``title``
+    at exactly ``starts`` (aware datetimes) and the image described by ``alt``."""
+    outputs = published_outputs(client, page, window, ical_js)
     expected = sorted(start.astimezone(datetime.UTC) for start in starts)
     for name, output in outputs.items():
         assert output["starts"] == expected, name
     assert outputs["html"]["title"] == outputs["api"]["title"] == title
-    assert outputs["ics"]["title"] == outputs["json_ld"]["title"] == {title}
+    assert outputs["ics"]["title"] == outputs["ical_js"]["title"] == {title}
+    assert outputs["json_ld"]["title"] == {title}
     assert outputs["html"]["image"] == outputs["api"]["image"] == alt
     # Every date's markup names the same images: absolute URLs of the crops search engines use.
     [images] = outputs["json_ld"]["image"]
@@ -150,9 +165,13 @@ def next_weekday(day, weekday):
 
 
 def test_organiser_fills_the_form_for_a_weekly_event_that_reads_the_same_everywhere(
-    live_server, browser, client, organiser, moderator, venue, tmp_path
+    live_server, browser, client, organiser, moderator, venue, tmp_path, ical_js
 ):
     first = next_weekday(datetime.date.today() + datetime.timedelta(days=7), 1)  # a Tuesday
+    # The third Tuesday is held on the Wednesday, at 19:00 to 21:00, in another hall.
+    moved = first + datetime.timedelta(weeks=2)
+    new_day = moved + datetime.timedelta(days=1)
+    hall = VenueFactory(name="Folkets hus")
     picture = tmp_path / "vantar.png"
     picture.write_bytes(png_file(width=640, height=400).read())
 
@@ -178,6 +197,10 @@ def test_organiser_fills_the_form_for_a_weekly_event_that_reads_the_same_everywh
     Select(browser.find_element(By.NAME, "venue")).select_by_value(str(venue.pk))
     browser.find_element(By.NAME, "image").send_keys(str(picture))
     browser.find_element(By.NAME, "image_description").send_keys(ALT)
+    set_value(browser, "moved-0-date", moved.isoformat())
+    set_value(browser, "moved-0-new_start", f"{new_day.isoformat()}T19:00")
+    set_value(browser, "moved-0-new_end", f"{new_day.isoformat()}T21:00")
+    Select(browser.find_element(By.NAME, "moved-0-venue")).select_by_value(str(hall.pk))
     browser.find_element(By.CSS_SELECTOR, "form.event-form button[type=submit]").click()
     wait(browser).until(lambda b: re.search(r"/events/\d+/$", b.current_url))
 
@@ -199,5 +222,11 @@ def test_organiser_fills_the_form_for_a_weekly_event_that_reads_the_same_everywh
     starts = [
         datetime.datetime.combine(first + datetime.timedelta(weeks=n), datetime.time(18), STOCKHOLM)
         for n in range(6)
-    ]
-    assert_outputs_agree(client, page, window, TITLE, starts, ALT)
+        if n != 2
+    ] + [datetime.datetime.combine(new_day, datetime.time(19), STOCKHOLM)]
+    assert_outputs_agree(client, page, window, TITLE, starts, ALT, ical_js)
+    rows = client.get(
+        "/api/events/",
+        {"start": new_day.isoformat(), "end": (new_day + datetime.timedelta(days=1)).isoformat()},
+    ).json()["results"]
+    assert [(row["moved"], row["venue"]["name"]) for row in rows] == [(True, hall.name)]

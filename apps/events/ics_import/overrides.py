@@ -1,21 +1,19 @@
 """Single dates a source changed (VEVENTs with RECURRENCE-ID) onto the series' rows.
 
-``apply_overrides`` is the one place that decides how a changed date is stored: a cancelled date
-becomes a cancellation (it stays visible with its note); a date moved to another day becomes an
-excluded date plus an extra date, as EXDATE and RDATE would say it. Bygd's extra dates repeat at
-the series' time and venue, so a new time of day, length or place of a moved date cannot be
-stored yet: it is reported as a warning for the event instead of disappearing unnoticed."""
+``apply_overrides`` is the one place that decides how a changed date is read: a cancelled date
+becomes a cancellation (it stays visible with its note); any other change of day, time, length
+or place becomes a move of that one date (``MovedOccurrence``), which saving stores as an
+``EventMovedDate`` so the occurrence keeps its identity, as RECURRENCE-ID says. An override
+that changes none of these (only its title or text) changes nothing Bygd stores."""
 
 import datetime
-
-from django.utils.translation import gettext as _
 
 from apps.events.ics_import.records import MovedOccurrence
 from apps.events.ics_import.rules import local
 from apps.events.ics_import.text import plain
 
 
-def _series_times(fields):
+def series_times(fields):
     start = datetime.datetime.combine(
         fields["start_date"], fields["start_time"] or datetime.time(0)
     )
@@ -34,11 +32,13 @@ def _moment(value, zone):
 
 
 def moved_occurrence(component, event):
-    """What the override says about its date, in the series' local time."""
+    """What the override says about its date, in the series' local time; None when it keeps
+    the series' day, time, length and place."""
     zone = event.fields["time_zone"]
-    _first, duration = _series_times(event.fields)
-    original = _moment(component["RECURRENCE-ID"].dt, zone)
-    start = _moment(component["DTSTART"].dt, zone) if "DTSTART" in component else original
+    first, duration = series_times(event.fields)
+    original = _moment(component["RECURRENCE-ID"].dt, zone).date()
+    usual = datetime.datetime.combine(original, first.time())
+    start = _moment(component["DTSTART"].dt, zone) if "DTSTART" in component else usual
     if "DTEND" in component:
         end = _moment(component["DTEND"].dt, zone)
     elif "DURATION" in component:
@@ -46,7 +46,11 @@ def moved_occurrence(component, event):
     else:
         end = start + duration
     location = str(component.get("LOCATION") or "").strip()
-    return MovedOccurrence(original.date(), start, end, location)
+    if location.casefold() == event.location.casefold():
+        location = ""
+    if start == usual and end - start == duration and not location:
+        return None
+    return MovedOccurrence(original, start, end, location)
 
 
 def apply_overrides(event, components):
@@ -57,30 +61,5 @@ def apply_overrides(event, components):
             event.cancellations[original] = " ".join(note.split())[:200]
             continue
         moved = moved_occurrence(component, event)
-        event.moved.append(moved)
-        first, duration = _series_times(event.fields)
-        if moved.start.date() != moved.original:
-            event.excluded_dates.append(moved.original)
-            event.extra_dates.append(moved.start.date())
-        if not event.fields["all_day"] and (
-            moved.start.time() != first.time() or moved.end - moved.start != duration
-        ):
-            event.warnings.append(
-                _(
-                    "The date %(date)s moved to %(start)s–%(end)s; Bygd keeps the series' time "
-                    "for it. Check the draft."
-                )
-                % {
-                    "date": moved.original.isoformat(),
-                    "start": moved.start.strftime("%Y-%m-%d %H:%M"),
-                    "end": moved.end.strftime("%H:%M"),
-                }
-            )
-        if moved.location and moved.location.casefold() != event.location.casefold():
-            event.warnings.append(
-                _(
-                    "The date %(date)s moved to %(place)s; Bygd keeps the series' venue for it. "
-                    "Check the draft."
-                )
-                % {"date": moved.original.isoformat(), "place": moved.location}
-            )
+        if moved is not None:
+            event.moved.append(moved)

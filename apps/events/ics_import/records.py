@@ -22,7 +22,7 @@ class Problem:
 @dataclass(frozen=True)
 class MovedOccurrence:
     """One date of a series that the source moved (a VEVENT with RECURRENCE-ID): naive local
-    datetimes in the series' time zone, and the new LOCATION (empty when not given)."""
+    datetimes in the series' time zone, and the new LOCATION (empty when it keeps the series')."""
 
     original: object
     start: object

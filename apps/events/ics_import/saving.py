@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from apps.events.ics_import.moved_rows import moved_rows
 from apps.events.ics_import.records import Problem
 from apps.events.models import (
     EventCancellation,
@@ -29,17 +30,18 @@ class ImportReport:
     changed_pages: list = field(default_factory=list)
 
 
-def _venue(event, venues, default_venue):
-    name = event.location.split(",")[0].strip().casefold()
-    return venues.get(name, default_venue)
+def _venue(location, venues, default_venue=None):
+    """The venue named by a LOCATION: its part before the first comma, ignoring case."""
+    return venues.get(location.split(",")[0].strip().casefold(), default_venue)
 
 
-def _rows(page, event):
+def _rows(page, event, venues, warnings):
     page.extra_dates = [EventExtraDate(date=day) for day in sorted(set(event.extra_dates))]
     page.excluded_dates = [EventExcludedDate(date=day) for day in sorted(set(event.excluded_dates))]
     page.cancellations = [
         EventCancellation(date=day, note=note) for day, note in sorted(event.cancellations.items())
     ]
+    page.moved_dates = moved_rows(page, event, lambda location: _venue(location, venues), warnings)
 
 
 def _comparable(name, value):
@@ -54,17 +56,21 @@ def _state(page, fields):
         sorted(row.date for row in page.extra_dates.all()),
         sorted(row.date for row in page.excluded_dates.all()),
         sorted((row.date, row.note) for row in page.cancellations.all()),
+        sorted(
+            (row.date, row.start_date, row.start_time, row.end_date, row.end_time, row.venue_id)
+            for row in page.moved_dates.all()
+        ),
     )
 
 
-def _save(calendar, organisation, event, venue, existing, user):
+def _save(calendar, organisation, event, venue, existing, user, venues, warnings):
     fields = dict(event.fields)
     if venue is None:
         fields.update(attendance_mode="online", online_url=event.location)
     fields.update(organiser=organisation, venue=venue)
     if existing is None:
         page = EventPage(ical_uid=event.uid, live=False, **fields)
-        _rows(page, event)
+        _rows(page, event, venues, warnings)
         calendar.add_child(instance=page)
         page.save_revision(user=user)
         return "created", page
@@ -72,7 +78,7 @@ def _save(calendar, organisation, event, venue, existing, user):
     before = _state(draft, fields)
     for name, value in fields.items():
         setattr(draft, name, value)
-    _rows(draft, event)
+    _rows(draft, event, venues, warnings)
     if _state(draft, fields) == before:
         return "unchanged", existing
     draft.full_clean()
@@ -101,20 +107,24 @@ def import_events(calendar, organisation, parsed, default_venue=None, user=None)
             reason = _("Another organiser's event already has this UID.")
             report.problems.append(Problem(event.uid, event.title, reason))
             continue
-        venue = _venue(event, venues, default_venue)
+        venue = _venue(event.location, venues, default_venue)
         if venue is None and not event.location.startswith(("http://", "https://")):
             reason = _("No venue matches its LOCATION %(location)s; create the venue first.") % {
                 "location": repr(event.location)
             }
             report.problems.append(Problem(event.uid, event.title, reason))
             continue
+        warnings = []
         try:
             with transaction.atomic():
-                outcome, saved = _save(calendar, organisation, event, venue, page, user)
+                outcome, saved = _save(
+                    calendar, organisation, event, venue, page, user, venues, warnings
+                )
         except ValidationError as error:
             reason = " ".join(error.messages)
             report.problems.append(Problem(event.uid, event.title, reason))
             continue
+        report.warnings += [Problem(event.uid, event.title, text) for text in warnings]
         setattr(report, outcome, getattr(report, outcome) + 1)
         if outcome != "unchanged":
             report.changed_pages.append(saved)
