@@ -1,10 +1,12 @@
 """iCalendar feeds: /calendar.ics (the API's filters) and one .ics per event. Both render series
 from the schedule (RRULE etc.), so subscribing keeps working past the stored horizon; the filters
-choose which series appear by their stored occurrences."""
+choose which series appear by their stored occurrences. A calendar feed with more series than
+`BYGD_EVENT_FEED_MAX_SERIES` is split into pages in date order, each saying that more follow."""
 
 from types import SimpleNamespace
 
 from dateutil.relativedelta import relativedelta
+from django.db.models import Min
 from django.http import Http404, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
@@ -16,8 +18,6 @@ from apps.events.feed_names import feed_name
 from apps.events.filters import CalendarFilter, CalendarFilterForm, base_queryset, only_in_locale
 from apps.events.listing import CategoryLabels, pages_by_key
 from apps.events.models import EventPage, EventSeries
-
-MAX_SERIES = 2000
 
 
 class FeedFilterForm(CalendarFilterForm):
@@ -92,13 +92,56 @@ def calendar_feed(request):
     filterset = FeedFilter(request.GET, queryset=queryset)
     if not filterset.is_valid():
         return _bad_request({key: list(value) for key, value in filterset.errors.items()})
-    series_ids = filterset.qs.visible().order_by().values_list("series_id", flat=True).distinct()
-    series_list = list(
-        EventSeries.objects.filter(pk__in=series_ids, live=True).order_by("pk")[:MAX_SERIES]
-    )
-    calendar = ics.new_calendar(feed_name(filterset.form.cleaned_data, locale))
+    number = _page_number(request)
+    if number is None:
+        return _bad_request({"page": [_("Give a whole number of at least 1.")]})
+    size = conf.feed_max_series()
+    chosen = _series_in_date_order(filterset.qs)[(number - 1) * size : number * size + 1]
+    ids = [row["series_id"] for row in chosen]
+    found = EventSeries.objects.in_bulk(ids[:size])
+    series_list = [found[pk] for pk in ids[:size]]
+    name = feed_name(filterset.form.cleaned_data, locale)
+    calendar = ics.new_calendar(name)
+    more = len(ids) > size
+    if more:
+        calendar.add("x-wr-caldesc", _split_note(number))
     _add_series(calendar, series_list, locale, fallback, request)
-    return _response(request, calendar, "calendar.ics")
+    response = _response(request, calendar, "calendar.ics")
+    if more:
+        query = request.GET.copy()
+        query["page"] = number + 1
+        response["Link"] = f'<{request.build_absolute_uri("?" + query.urlencode())}>; rel="next"'
+    return response
+
+
+def _page_number(request):
+    """The feed page asked for (1 without ``page``), or None when it is not a page number."""
+    try:
+        number = int(request.GET.get("page", "1"))
+    except ValueError:
+        return None
+    return number if number >= 1 else None
+
+
+def _series_in_date_order(occurrences):
+    """Ids of the live series with dates in the window, first date first (then by id), so a
+    split feed's pages follow the calendar and none is lost or repeated between them."""
+    return (
+        occurrences.visible()
+        .filter(series__live=True)
+        .order_by()
+        .values("series_id")
+        .annotate(first=Min("start"))
+        .order_by("first", "series_id")
+    )
+
+
+def _split_note(number):
+    return _(
+        "This feed has more events than one answer holds: this is part {number}, and the "
+        'next part is at the address of the "next" link. Narrower feeds (one organiser, '
+        "municipality or month) are smaller."
+    ).format(number=number)
 
 
 def event_feed(request, key):

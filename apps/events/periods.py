@@ -1,18 +1,23 @@
 """The calendar's week and day views: the events under way on each day of an ISO week, or on one
 day. Like the month grid they read stored occurrences through CalendarFilter with the period as
-the window and resolve pages in one batch, so the query count does not grow with the events."""
+the window and resolve pages in one batch, so the query count does not grow with the events. A
+crowded week shows each day's first dates and links to the day view, which pages rather than
+cuts."""
 
 import datetime
 
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.api.filters import MAX_YEAR, MIN_YEAR
 from apps.core.base_template import render
+from apps.events import conf
+from apps.events.grid import grid_days, spread_over_days
 from apps.events.listing import CategoryLabels
 from apps.events.navigation import filter_query
-from apps.events.views import MONTH_LIMIT, _attach_pages, _context, _filtered, spread_over_days
+from apps.events.views import _attach_pages, _context, _filtered
 
 ONE_DAY = datetime.timedelta(days=1)
 
@@ -23,13 +28,12 @@ def _in_range(year):
         raise Http404
 
 
-def _period(request, index_page, first, last):
-    """Filter errors and {day: rows} for the days ``first``..``last``."""
+def _period(request, first, last):
+    """Filter errors and the occurrences under way in the days ``first``..``last``."""
     data = request.GET.copy()
     data["start"], data["end"] = first.isoformat(), last.isoformat()
     _filterset, occurrences, errors = _filtered(request, data)
-    rows = _attach_pages(list(occurrences[:MONTH_LIMIT]), index_page)
-    return errors, spread_over_days(rows, first, last)
+    return errors, occurrences
 
 
 def _neighbours(request, url_of, previous, following, texts):
@@ -48,7 +52,10 @@ def calendar_week(request, index_page, year, week):
     except ValueError:
         raise Http404 from None
     sunday = monday + datetime.timedelta(days=6)
-    errors, by_day = _period(request, index_page, monday, sunday)
+    errors, occurrences = _period(request, monday, sunday)
+    by_day = grid_days(occurrences, monday, sunday, lambda rows: _attach_pages(rows, index_page))
+    query = filter_query(request.GET)
+    suffix = f"?{query}" if query else ""
     today = timezone.localdate()
     days = [monday + ONE_DAY * offset for offset in range(7)]
     return render(
@@ -64,7 +71,9 @@ def calendar_week(request, index_page, year, week):
             first=monday,
             last=sunday,
             week=week,
-            days=[(day, by_day.get(day, [])) for day in days],
+            days=[
+                (day, *by_day.get(day, ([], 0)), index_page.day_url(day) + suffix) for day in days
+            ],
             labels=CategoryLabels(index_page.locale),
             period_links=_neighbours(
                 request,
@@ -84,7 +93,9 @@ def calendar_day(request, index_page, day):
     except ValueError:
         raise Http404 from None
     _in_range(day.year)
-    errors, by_day = _period(request, index_page, day, day)
+    errors, occurrences = _period(request, day, day)
+    page_of = Paginator(occurrences, conf.grid_limit()).get_page(request.GET.get("page"))
+    rows = _attach_pages(list(page_of.object_list), index_page)
     return render(
         request,
         "events/event_day.html",
@@ -96,7 +107,8 @@ def calendar_day(request, index_page, day):
             current="day",
             day=day,
             shown_day=day,
-            rows=by_day.get(day, []),
+            rows=spread_over_days(rows, day, day).get(day, []),
+            occurrences=page_of,
             labels=CategoryLabels(index_page.locale),
             period_links=_neighbours(
                 request,

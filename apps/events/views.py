@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from apps.core.base_template import render
 from apps.core.locale import localized_for_request
 from apps.events.filters import CalendarFilter, base_queryset
+from apps.events.grid import grid_days
 from apps.events.ics import location
 from apps.events.jsonld import event_json_ld, image_urls
 from apps.events.listing import CategoryLabels, pages_by_key, prefetch_thumbnails
@@ -25,7 +26,6 @@ from apps.events.subscribe import calendar_links, event_links, feed_query
 from apps.network.models import Organisation, Place
 
 PER_PAGE = 30
-MONTH_LIMIT = 1500
 
 
 def localise(occurrence, page):
@@ -166,24 +166,6 @@ def calendar_list(request, index_page):
     )
 
 
-def spread_over_days(rows, first, last):
-    """{day: [rows]} for the days from ``first`` to ``last``: an event lasting several days is
-    under each of them, in its own wall-clock days."""
-    by_day = {}
-    for row in rows:
-        if row.all_day:
-            begin, end = row.start_date, row.end_date
-        else:
-            begin = row.local_start.date()
-            end = (row.local_end - datetime.timedelta(microseconds=1)).date()
-            end = max(begin, end)
-        day = max(begin, first)
-        while day <= min(end, last):
-            by_day.setdefault(day, []).append(row)
-            day += datetime.timedelta(days=1)
-    return by_day
-
-
 def calendar_month(request, index_page, year, month):
     today = timezone.localdate()
     year, month = year or today.year, month or today.month
@@ -194,15 +176,17 @@ def calendar_month(request, index_page, year, month):
     data = request.GET.copy()
     data["start"], data["end"] = first.isoformat(), last.isoformat()
     _filterset, occurrences, errors = _filtered(request, data)
-    rows = _attach_pages(list(occurrences[:MONTH_LIMIT]), index_page)
-    by_day = spread_over_days(rows, first, last)
+    by_day = grid_days(occurrences, first, last, lambda rows: _attach_pages(rows, index_page))
+    suffix = "?" + filter_query(request.GET) if filter_query(request.GET) else ""
     weeks = [
         [
             {
                 "date": day,
                 "in_month": day.month == month,
                 "today": day == today,
-                "items": by_day.get(day, []),
+                "items": by_day.get(day, ([], 0))[0],
+                "more": by_day.get(day, ([], 0))[1],
+                "day_url": index_page.day_url(day) + suffix,
             }
             for day in week
         ]
@@ -210,7 +194,6 @@ def calendar_month(request, index_page, year, month):
     ]
     previous = datetime.date(year, month, 1) - datetime.timedelta(days=1)
     following = datetime.date(year, month, 28) + datetime.timedelta(days=7)
-    suffix = "?" + filter_query(request.GET) if filter_query(request.GET) else ""
     shown = datetime.date(year, month, 1)
     return render(
         request,

@@ -1,0 +1,71 @@
+"""Which dates a month or week grid shows on each day. A period with more dates than
+`BYGD_EVENT_GRID_LIMIT` is not cut by order (that left the month's later days empty without a
+word): each day then shows its first dates and says how many more its day view holds. Counting
+and choosing take a fixed number of queries however many dates there are."""
+
+import datetime
+
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
+
+from apps.events import conf
+
+ONE_DAY = datetime.timedelta(days=1)
+
+
+def spread_over_days(rows, first, last):
+    """{day: [rows]} for the days from ``first`` to ``last``: an event lasting several days is
+    under each of them, in its own wall-clock days."""
+    by_day = {}
+    for row in rows:
+        if row.all_day:
+            begin, end = row.start_date, row.end_date
+        else:
+            begin = row.local_start.date()
+            end = (row.local_end - datetime.timedelta(microseconds=1)).date()
+            end = max(begin, end)
+        day = max(begin, first)
+        while day <= min(end, last):
+            by_day.setdefault(day, []).append(row)
+            day += ONE_DAY
+    return by_day
+
+
+def _days(first, last):
+    return [first + ONE_DAY * offset for offset in range((last - first).days + 1)]
+
+
+def _counts(occurrences, days):
+    """{day: dates under way that day}, in one aggregate query over the stored local days."""
+    totals = occurrences.order_by().aggregate(
+        **{
+            day.isoformat(): Count("pk", filter=Q(start_date__lte=day, end_date__gte=day))
+            for day in days
+        }
+    )
+    return {datetime.date.fromisoformat(day): total for day, total in totals.items()}
+
+
+def grid_days(occurrences, first, last, attach):
+    """{day: (rows, more)}: the rows to show on each day (``attach`` turns occurrences into
+    rows with their pages) and how many of that day's dates are left for its day view."""
+    if not occurrences[conf.grid_limit() :].exists():
+        by_day = spread_over_days(attach(list(occurrences)), first, last)
+        return {day: (rows, 0) for day, rows in by_day.items()}
+    per_day = conf.grid_day_items()
+    ranked = occurrences.annotate(
+        rank=Window(
+            RowNumber(),
+            partition_by=[F("start_date")],
+            order_by=[F("start").asc(), F("series_id").asc(), F("key").asc()],
+        )
+    ).filter(rank__lte=per_day)
+    by_day = spread_over_days(attach(list(ranked)), first, last)
+    days = _days(first, last)
+    counts = _counts(occurrences, days)
+    shown = {}
+    for day in days:
+        rows = by_day.get(day, [])[:per_day]
+        if rows or counts[day]:
+            shown[day] = (rows, max(0, counts[day] - len(rows)))
+    return shown
