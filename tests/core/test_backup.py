@@ -177,7 +177,9 @@ def test_the_manifest_names_versions_migrations_and_files(site, tmp_path):
         names = opened.getnames()
     assert manifest["versions"]["wagtail"]
     assert "0001_initial" in manifest["migrations"]["wagtailcore"]
-    assert manifest["files"] == {"media": 2, "attachments": 1}
+    media = sum(1 for path in (tmp_path / "media").rglob("*") if path.is_file())
+    assert media >= 1
+    assert manifest["files"] == {"media": media, "attachments": 1}
     assert {"data.bygdjson", "permissions.bygdjson"} <= set(names)
 
 

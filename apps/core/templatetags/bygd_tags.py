@@ -112,9 +112,9 @@ def date_range(start, end=None):
 
 @register.inclusion_tag("bygd/includes/open_graph.html", takes_context=True)
 def open_graph(context):
-    """Open Graph and Twitter card tags for the page in the context (apps.core.sharing)."""
-    return {
-        "og": sharing.open_graph(
-            context.get("page"), context.get("request"), language_versions(context)
-        )
-    }
+    """Open Graph and Twitter card tags for the page in the context (apps.core.sharing); a
+    view may name another title in ``sharing_title`` (a sent newsletter shows what was sent)."""
+    og = sharing.open_graph(context.get("page"), context.get("request"), language_versions(context))
+    if og and context.get("sharing_title"):
+        og["title"] = context["sharing_title"]
+    return {"og": og}

@@ -119,6 +119,9 @@ class NewsletterPage(BaseTemplateMixin, HeadlessPreviewMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         if not getattr(request, "is_preview", False):
             context["sent"] = self.sent_version()
+            if context["sent"]:
+                # Link previews show what was sent too, not a later edit.
+                context["sharing_title"] = context["sent"].get("title")
         return context
 
     def serve_preview(self, request, mode_name):
