@@ -12,9 +12,7 @@ from tests.portal.conftest import event_data, png_file
 pytestmark = pytest.mark.django_db
 
 
-def test_a_submitted_image_and_its_renditions_are_not_at_the_uploaded_name(
-    organiser_client, venue
-):
+def test_a_submitted_image_and_its_renditions_are_not_at_the_uploaded_name(organiser_client, venue):
     data = event_data(venue, image_description="Affisch för höstmarknaden")
     data["image"] = png_file(name="hostmarknad-affisch.png")
     response = organiser_client.post("/sv/arrangor/events/new/", data)
@@ -51,4 +49,8 @@ def test_a_host_may_keep_upload_names(settings, admin_client):
         {"title": "Namn", "file": png_file(name="eget-namn.png"), "collection": 1},
     )
     assert response.status_code == 302
-    assert get_image_model().objects.get(title="Namn").file.name.startswith("original_images/eget-namn")
+    assert (
+        get_image_model()
+        .objects.get(title="Namn")
+        .file.name.startswith("original_images/eget-namn")
+    )
