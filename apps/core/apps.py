@@ -13,7 +13,7 @@ class CoreConfig(AppConfig):
         from django.core import checks
         from django.db.models.signals import pre_migrate
 
-        from apps.core import content_version, logins, text_search
+        from apps.core import content_version, image_names, logins, text_search
         from apps.core.cache import create_cache_tables
         from apps.core.checks import (
             check_compiled_catalogues,
@@ -23,6 +23,7 @@ class CoreConfig(AppConfig):
         )
 
         content_version.connect()
+        image_names.connect()
         text_search.connect()
         user_login_failed.connect(logins.count_failure, dispatch_uid="bygd-login-failures")
         checks.register(check_settings)

@@ -17,6 +17,7 @@
 | `BYGD_API_ANON_RATE` | `"120/minute"` | requests per client address to the domain API before 429; None switches it off |
 | `BYGD_INDEX_PARENT_PAGE_TYPES` | `None` (any page) | page types (`"app_label.Model"`) under which Bygd's index pages may be created |
 | `BYGD_OG_LOCALES` | Nordic languages and English (`{"sv": "sv_SE", "en": "en_GB", …}`) | Open Graph locale (`og:locale`, `language_TERRITORY`) of each language code; a code not listed is given as Django writes it (`sv`) |
+| `BYGD_UNGUESSABLE_IMAGE_NAMES` | `True` | give every uploaded image a random file name, so an image on a draft or a pending portal submission is not at a predictable `/media/` address before its page is published |
 | `BYGD_BASE_TEMPLATE` | `"bygd/base.html"` | the base template Bygd's pages and views render in (the host's own, e.g. `"base.html"`; see README.md for the blocks it needs) |
 """
 
@@ -33,6 +34,7 @@ from apps.core.app_settings import (
     absolute_paths,
     rate_or_none,
     regular_expression,
+    true_or_false,
     whole_number,
 )
 
@@ -114,6 +116,7 @@ login_failures_per_account = Setting("BYGD_LOGIN_FAILURES_PER_ACCOUNT", 5, whole
 ratelimit_cache = Setting("BYGD_RATELIMIT_CACHE", "default", _cache_alias_rule)
 api_anon_rate = Setting("BYGD_API_ANON_RATE", "120/minute", rate_or_none)
 index_parent_page_types = Setting("BYGD_INDEX_PARENT_PAGE_TYPES", None, _page_types_rule)
+unguessable_image_names = Setting("BYGD_UNGUESSABLE_IMAGE_NAMES", True, true_or_false)
 base_template = Setting("BYGD_BASE_TEMPLATE", "bygd/base.html", _template_rule)
 OG_LOCALE = re.compile(r"^[a-z]{2,3}_[A-Z]{2}$")
 
