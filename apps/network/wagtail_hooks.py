@@ -1,9 +1,14 @@
 """The directory in the Wagtail admin: a menu group of searchable, filterable snippets."""
 
 import django_filters
+from django.contrib import messages
+from django.db import router
 from django.db.models import Case, F, IntegerField, Value, When
+from django.db.models.deletion import Collector, ProtectedError, RestrictedError
 from django.db.models.functions import Coalesce
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
@@ -104,3 +109,23 @@ class DirectoryGroup(SnippetViewSetGroup):
 
 
 register_snippet(DirectoryGroup)
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_what_is_in_use(request, instances):
+    """Wagtail offers deletion from its reference index, which is filled by a background task
+    and can lag (bulk imports, restored backups); a protected reference then surfaced as a 500.
+    Ask the database instead and say why the deletion is refused."""
+    if request.method != "POST":
+        return None
+    for instance in instances:
+        collector = Collector(using=router.db_for_write(type(instance)))
+        try:
+            collector.collect([instance])
+        except (ProtectedError, RestrictedError):
+            messages.error(
+                request,
+                _("“%(name)s” is still in use and cannot be deleted.") % {"name": instance},
+            )
+            return redirect("wagtailadmin_home")
+    return None

@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -201,3 +202,21 @@ def test_unused_organisation_can_be_deleted(admin_client, sv):
     response = admin_client.post(f"/admin/snippets/network/organisation/delete/{organisation.pk}/")
     assert response.status_code == 302
     assert not Organisation.objects.filter(pk=organisation.pk).exists()
+
+
+def test_an_organisation_in_use_is_kept_when_the_reference_index_lags(admin_client, network_index):
+    """Wagtail's reference index is filled by a background task; until it is, the database's
+    own protection must give a clear refusal, not a 500."""
+    from wagtail.models import ReferenceIndex
+
+    organisation = OrganisationFactory(slug="in-use-unindexed")
+    network = NetworkPageFactory(parent=network_index)
+    NetworkMembershipFactory(page=network, organisation=organisation)
+    network.save_revision().publish()
+    ReferenceIndex.objects.all().delete()
+    url = f"/admin/snippets/network/organisation/delete/{organisation.pk}/"
+    response = admin_client.post(url)
+    assert response.status_code == 302
+    assert Organisation.objects.filter(pk=organisation.pk).exists()
+    [message] = [str(m) for m in get_messages(response.wsgi_request)]
+    assert organisation.name in message
