@@ -3,12 +3,12 @@
 import datetime
 
 import pytest
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from apps.events.factories import EventCategoryFactory, VenueFactory
 from apps.events.models import EventIndexPage, EventOccurrence, EventPage
 from apps.network.factories import OrganisationFactory
 from cms.models import HomePage
+from tests.events.admin_form import event_admin_form
 
 pytestmark = pytest.mark.django_db
 
@@ -22,39 +22,9 @@ def test_page_type_rules():
 
 
 def _form(organiser, venue, category, **overrides):
-    data = {
-        "title": "Stickcafé",
-        "slug": "stickcafe",
-        "summary": "Vi stickar.",
-        "body": streamfield([]),
-        "organiser": organiser.pk,
-        "venue": venue.pk,
-        "attendance_mode": "offline",
-        "audience": "all",
-        "is_free": "on",
-        "price_currency": "SEK",
-        "event_language": "sv",
-        "status": "scheduled",
-        "time_zone": "Europe/Stockholm",
-        "start_date": "2027-03-02",
-        "start_time": "18:00",
-        "end_time": "20:00",
-        "frequency": "weekly",
-        "interval": "1",
-        "monthly_by": "date",
-        "ends": "after",
-        "count": "4",
-        "categories": inline_formset([{"category": category.pk}]),
-        "extra_dates": inline_formset([]),
-        "excluded_dates": inline_formset([]),
-        "cancellations": inline_formset([]),
-        "moved_dates": inline_formset([]),
-        "action-publish": "publish",
-    }
-    data.update(overrides)
-    form = nested_form_data(data)
-    form["weekdays"] = ["TU", "TH"]  # checkboxes post one value each
-    return form
+    return event_admin_form(
+        organiser, venue, categories=[category], weekdays=["TU", "TH"], **overrides
+    )
 
 
 def test_editor_sets_a_repeat_with_checkboxes_and_publishing_stores_occurrences(

@@ -15,11 +15,12 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail.test.utils.form_data import inline_formset
 
 from apps.events.factories import EventCategoryFactory, VenueFactory
 from apps.events.models import EventMovedDate, EventOccurrence, EventPage
 from apps.network.factories import OrganisationFactory, municipality
+from tests.events.admin_form import event_admin_form
 
 pytestmark = pytest.mark.django_db
 
@@ -115,45 +116,11 @@ def test_a_move_must_name_something_new():
         assert error.value.messages == ["Give a new date or time, or another venue."]
 
 
-def _admin_form(organiser, venue, moves, **overrides):
-    data = {
-        "title": "Stickcafé",
-        "slug": "stickcafe",
-        "summary": "Vi stickar.",
-        "body": streamfield([]),
-        "organiser": organiser.pk,
-        "venue": venue.pk,
-        "attendance_mode": "offline",
-        "audience": "all",
-        "is_free": "on",
-        "price_currency": "SEK",
-        "event_language": "sv",
-        "status": "scheduled",
-        "time_zone": "Europe/Stockholm",
-        "start_date": "2027-03-02",
-        "start_time": "18:00",
-        "end_time": "20:00",
-        "frequency": "weekly",
-        "interval": "1",
-        "monthly_by": "date",
-        "ends": "after",
-        "count": "4",
-        "categories": inline_formset([]),
-        "extra_dates": inline_formset([]),
-        "excluded_dates": inline_formset([]),
-        "cancellations": inline_formset([]),
-        "moved_dates": inline_formset(moves),
-        "action-publish": "publish",
-    }
-    data.update(overrides)
-    return nested_form_data(data)
-
-
 def _post(admin_client, calendar, moves, **overrides):
     organiser, venue = OrganisationFactory(), VenueFactory()
     EventCategoryFactory()
     url = f"/admin/pages/add/events/eventpage/{calendar.pk}/"
-    return admin_client.post(url, _admin_form(organiser, venue, moves, **overrides))
+    return admin_client.post(url, event_admin_form(organiser, venue, moves=moves, **overrides))
 
 
 def _move_errors(response):
