@@ -18,22 +18,13 @@ from apps.events.factories import EventIndexPageFactory, EventPageFactory, Venue
 from apps.network.factories import OrganisationFactory
 from apps.projects.factories import ProjectIndexPageFactory, ThemeFactory
 from apps.projects.models import Theme
-from tests.browser import CHROMEDRIVER, CHROMIUM, chromium
+from tests.browser import BROWSER_TEST_MARKS, chromium
 from tests.projects.conftest import make_project
 
 FRONTEND = Path(__file__).resolve().parents[2] / "examples" / "frontend"
 WAIT_SECONDS = 15
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
-        reason="needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)",
-    ),
-    # live_server empties the database afterwards; serialized_rollback restores the rows the
-    # migrations made (locales, root page, places) before each of these tests.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER_TEST_MARKS
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

@@ -22,7 +22,7 @@ from wagtail.models import TaskState
 
 from apps.events.factories import VenueFactory
 from apps.events.models import EventPage
-from tests.browser import CHROMEDRIVER, CHROMIUM, chromium
+from tests.browser import BROWSER_TEST_MARKS, chromium
 from tests.portal.conftest import PASSWORD, png_file
 
 WAIT_SECONDS = 20
@@ -30,16 +30,7 @@ STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
 TITLE = "Stickcafé i bygdegården"
 ALT = "Stickade vantar i många färger på ett bord"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
-        reason="needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)",
-    ),
-    # live_server empties the database afterwards; serialized_rollback restores the rows the
-    # migrations made (locales, root page, places) before each of these tests.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER_TEST_MARKS
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,11 @@ import json
 import time
 
 import pytest
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import (
+    NoSuchElementException,
+    StaleElementReferenceException,
+    TimeoutException,
+)
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
@@ -16,21 +20,12 @@ from wagtail.users.models import UserProfile
 
 from apps.network.factories import OrganisationFactory
 from apps.projects.models import ProjectPage
-from tests.browser import CHROMEDRIVER, CHROMIUM, chromium
+from tests.browser import BROWSER_TEST_MARKS, chromium
 
 WAIT_SECONDS = 20
 PASSWORD = "redaktör-lösen-1"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
-        reason="needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)",
-    ),
-    # live_server empties the database afterwards; serialized_rollback restores the rows the
-    # migrations made (locales, root page, places) before each of these tests.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER_TEST_MARKS
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +82,21 @@ def choose(browser, field_id, search):
     )
     query.send_keys(search)
     choice = f"//div[contains(@class,'modal')]//a[@data-chooser-modal-choice][normalize-space()='{search}']"
-    wait(browser).until(expected_conditions.element_to_be_clickable((By.XPATH, choice))).click()
+
+    def click_choice(b):
+        # Typing reloads the results while the modal already lists the item, so a link found
+        # a moment ago can be replaced before the click: find it again until the click lands.
+        link = b.find_element(By.XPATH, choice)
+        if not (link.is_displayed() and link.is_enabled()):
+            return False
+        link.click()
+        return True
+
+    WebDriverWait(
+        browser,
+        WAIT_SECONDS,
+        ignored_exceptions=(NoSuchElementException, StaleElementReferenceException),
+    ).until(click_choice)
     wait(browser).until(
         lambda b: (
             b.find_element(By.ID, field_id).get_attribute("value")
