@@ -1,7 +1,9 @@
 """A single site-wide content version: every write to public content moves it, and cached API and
 feed responses are keyed by it. One number is cruder than per-object keys, but it can never miss
 a dependency (an organisation renamed changes every project that shows it), and writes are rare
-next to reads."""
+next to reads. It is stored as one integer (nanoseconds since the epoch, so it also says when the
+content changed): Redis keeps an integer as it is, and the response cache reads it in the same
+round trip as its entry (apps.core.http_cache)."""
 
 import time
 
@@ -38,18 +40,29 @@ def register_private(*models):
     _PRIVATE_MODELS.update(model._meta.label_lower for model in models)
 
 
+def decode(value):
+    """(version, unix time of the change) from the stored value, or None when there is none (or
+    one written by an older release in another form)."""
+    if type(value) is not int:
+        return None
+    return value, value // 1_000_000_000
+
+
 def current():
     """(version, unix time of the change); a fresh cache starts a new version."""
-    value = cache.get(CACHE_KEY)
-    if value is None:
-        value = (time.time_ns(), int(time.time()))
-        cache.add(CACHE_KEY, value, timeout=None)
-        value = cache.get(CACHE_KEY, value)
-    return value
+    found = decode(cache.get(CACHE_KEY))
+    if found is None:
+        if not cache.add(CACHE_KEY, time.time_ns(), timeout=None) and (
+            decode(cache.get(CACHE_KEY)) is None
+        ):
+            bump()
+        # A cache that keeps nothing (DummyCache) still gets a version, a new one each time.
+        found = decode(cache.get(CACHE_KEY)) or decode(time.time_ns())
+    return found
 
 
 def bump():
-    cache.set(CACHE_KEY, (time.time_ns(), int(time.time())), timeout=None)
+    cache.set(CACHE_KEY, time.time_ns(), timeout=None)
 
 
 def _is_public(model):

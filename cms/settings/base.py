@@ -93,6 +93,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Answers cached API and feed requests before the rest of the stack runs (apps.core.http_cache).
+    "apps.core.http_cache.PublicCacheMiddleware",
+    # Public reads from a read replica when BYGD_REPLICA_DATABASE names one (apps.core.db_router).
+    "apps.core.db_router.ReplicaMiddleware",
     "cms.csp.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -105,7 +109,6 @@ MIDDLEWARE = [
     "apps.core.middleware.RefuseNullCharactersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "apps.core.http_cache.PublicCacheMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -155,7 +158,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "apps.core.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "bygd"),
         }
