@@ -142,9 +142,7 @@ def test_clients_accepting_gzip_get_the_stored_compressed_answer(client, http_ca
     assert again.status_code == 304
 
 
-def test_a_hit_carries_the_headers_the_whole_stack_gave_the_computed_answer(
-    client, http_cache, sv
-):
+def test_a_hit_carries_the_headers_the_whole_stack_gave_the_computed_answer(client, http_cache, sv):
     OrganisationFactory(name="Vimmerby Hembygdsförening")
     first = client.get(PATH)
     again = client.get(PATH)
