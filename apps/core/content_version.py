@@ -14,7 +14,9 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from apps.core import conf
 
-CACHE_KEY = "bygd:content-version"
+# Not the key of releases that stored a (version, time) pair there: during a rolling deploy their
+# workers would fail on the integer.
+CACHE_KEY = "bygd:content-version-ns"
 
 #: Wagtail's own public rows; apps add theirs with register_public() from AppConfig.ready.
 _PUBLIC_APPS = set()
@@ -41,8 +43,7 @@ def register_private(*models):
 
 
 def decode(value):
-    """(version, unix time of the change) from the stored value, or None when there is none (or
-    one written by an older release in another form)."""
+    """(version, unix time of the change) from the stored value, or None when there is none."""
     if type(value) is not int:
         return None
     return value, value // 1_000_000_000
@@ -52,10 +53,7 @@ def current():
     """(version, unix time of the change); a fresh cache starts a new version."""
     found = decode(cache.get(CACHE_KEY))
     if found is None:
-        if not cache.add(CACHE_KEY, time.time_ns(), timeout=None) and (
-            decode(cache.get(CACHE_KEY)) is None
-        ):
-            bump()
+        cache.add(CACHE_KEY, time.time_ns(), timeout=None)
         # A cache that keeps nothing (DummyCache) still gets a version, a new one each time.
         found = decode(cache.get(CACHE_KEY)) or decode(time.time_ns())
     return found
