@@ -25,7 +25,7 @@ elif _cache == "locmem":
 elif _cache == "redis":
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "apps.core.cache.RedisCache",
             "LOCATION": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9"),
             "KEY_PREFIX": "bygd-bench",
         }

@@ -1,4 +1,5 @@
-"""Django's database cache with an increment that holds when processes count at once.
+"""Django's database cache with an increment that holds when processes count at once, and
+Django's Redis cache without a new client object per call.
 
 Django's ``DatabaseCache.incr`` reads the value and writes it back in two statements, so two
 workers counting the same key both read 5 and both write 6 and a rate limit lets through more than
@@ -11,7 +12,7 @@ it when no Redis is configured."""
 import base64
 import pickle
 
-from django.core.cache.backends import db
+from django.core.cache.backends import db, redis
 from django.core.management import call_command
 from django.db import connections, router, transaction
 from django.utils.timezone import now as tz_now
@@ -45,6 +46,32 @@ class DatabaseCache(db.DatabaseCache):
                 [encoded, key],
             )
         return value
+
+
+class _RedisCacheClient(redis.RedisCacheClient):
+    """Django builds a ``redis.Redis`` object around the connection pool on every cache call,
+    copying its table of response callbacks each time: a quarter of a millisecond on every
+    cached API answer. A client is safe to share between threads (its pool hands out the
+    connections), so one per pool is kept."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        client = self._clients.get(index)
+        if client is None:
+            client = self._clients[index] = super().get_client(key, write=write)
+        return client
+
+
+class RedisCache(redis.RedisCache):
+    """``django.core.cache.backends.redis.RedisCache`` with one client per connection pool."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = _RedisCacheClient
 
 
 def create_cache_tables(using="default", verbosity=1, **kwargs):

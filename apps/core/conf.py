@@ -6,8 +6,12 @@
 | `BYGD_HEADLESS_PREVIEW_TTL` | `1800` | seconds a headless preview token works |
 | `BYGD_CACHED_PATHS` | API, feeds, `.ics` and calls paths | regular expression of paths `PublicCacheMiddleware` may answer from the shared cache |
 | `BYGD_UNCACHED_PATHS` | preview and subscription API | regular expression of paths it never caches, even when they match the above |
-| `BYGD_CACHE_MAX_AGE` | `60` | seconds in `Cache-Control: max-age` of cached answers, and how long they are kept |
-| `BYGD_CACHE_STALE_WHILE_REVALIDATE` | `300` | seconds in `stale-while-revalidate` of cached answers |
+| `BYGD_CACHE_MAX_AGE` | `60` | seconds in `Cache-Control: max-age` of cached answers, and how long a stored answer is fresh: after that one request recomputes it while the others still get the stored one |
+| `BYGD_CACHE_STALE_WHILE_REVALIDATE` | `300` | seconds in `stale-while-revalidate` of cached answers, and how long past its freshness a stored answer may be served while it is recomputed (older, the request recomputes it itself) |
+| `BYGD_CACHE_KEEP` | `86400` | seconds a stored answer is kept at most; a change to public content makes it unreachable at once, whatever this says |
+| `BYGD_REPLICA_DATABASE` | `None` | the alias in `DATABASES` of a read replica that `ReplicaRouter` sends public reads to (None: every read goes to the primary) |
+| `BYGD_REPLICA_MAX_LAG` | `5` | seconds the replica may lag behind the primary: a client that wrote reads the primary this long, and cached answers read from the replica this soon after a change are recomputed when this has passed |
+| `BYGD_PRIMARY_PATHS` | the admin | regular expression of paths that always read the primary, even for anonymous GET requests |
 | `BYGD_FRONTEND_CACHE_PURGE_PATHS` | API listings and feeds | paths purged from the CDN on every content change (Wagtail purges the pages) |
 | `BYGD_TRUSTED_PROXIES` | `0` | reverse proxies in front of the site; every rate limit (the API's and public writes') takes the client address from `X-Forwarded-For` behind exactly this many (0: the connection's address) |
 | `BYGD_LOGIN_WINDOW` | `900` | seconds in which failed logins (admin, portal, any view using `authenticate()`) are counted |
@@ -54,6 +58,12 @@ def _cache_alias_rule(value):
     return None
 
 
+def _database_alias_rule(value):
+    if value is None or value in settings.DATABASES and value != "default":
+        return None
+    return "is not None or one of the databases in DATABASES other than 'default'."
+
+
 def _page_types_rule(value):
     if value is None:
         return None
@@ -93,6 +103,10 @@ uncached_paths = Setting(
 )
 cache_max_age = Setting("BYGD_CACHE_MAX_AGE", 60, whole_number(0))
 stale_while_revalidate = Setting("BYGD_CACHE_STALE_WHILE_REVALIDATE", 300, whole_number(0))
+cache_keep = Setting("BYGD_CACHE_KEEP", 86400, whole_number(1))
+replica_database = Setting("BYGD_REPLICA_DATABASE", None, _database_alias_rule)
+replica_max_lag = Setting("BYGD_REPLICA_MAX_LAG", 5, whole_number(1))
+primary_paths = Setting("BYGD_PRIMARY_PATHS", r"^/admin/", regular_expression)
 purge_paths = Setting(
     "BYGD_FRONTEND_CACHE_PURGE_PATHS",
     [

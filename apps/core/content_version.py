@@ -1,7 +1,9 @@
 """A single site-wide content version: every write to public content moves it, and cached API and
 feed responses are keyed by it. One number is cruder than per-object keys, but it can never miss
 a dependency (an organisation renamed changes every project that shows it), and writes are rare
-next to reads."""
+next to reads. It is stored as one integer (nanoseconds since the epoch, so it also says when the
+content changed): Redis keeps an integer as it is, and the response cache reads it in the same
+round trip as its entry (apps.core.http_cache)."""
 
 import time
 
@@ -12,7 +14,9 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from apps.core import conf
 
-CACHE_KEY = "bygd:content-version"
+# Not the key of releases that stored a (version, time) pair there: during a rolling deploy their
+# workers would fail on the integer.
+CACHE_KEY = "bygd:content-version-ns"
 
 #: Wagtail's own public rows; apps add theirs with register_public() from AppConfig.ready.
 _PUBLIC_APPS = set()
@@ -38,18 +42,25 @@ def register_private(*models):
     _PRIVATE_MODELS.update(model._meta.label_lower for model in models)
 
 
+def decode(value):
+    """(version, unix time of the change) from the stored value, or None when there is none."""
+    if type(value) is not int:
+        return None
+    return value, value // 1_000_000_000
+
+
 def current():
     """(version, unix time of the change); a fresh cache starts a new version."""
-    value = cache.get(CACHE_KEY)
-    if value is None:
-        value = (time.time_ns(), int(time.time()))
-        cache.add(CACHE_KEY, value, timeout=None)
-        value = cache.get(CACHE_KEY, value)
-    return value
+    found = decode(cache.get(CACHE_KEY))
+    if found is None:
+        cache.add(CACHE_KEY, time.time_ns(), timeout=None)
+        # A cache that keeps nothing (DummyCache) still gets a version, a new one each time.
+        found = decode(cache.get(CACHE_KEY)) or decode(time.time_ns())
+    return found
 
 
 def bump():
-    cache.set(CACHE_KEY, (time.time_ns(), int(time.time())), timeout=None)
+    cache.set(CACHE_KEY, time.time_ns(), timeout=None)
 
 
 def _is_public(model):

@@ -1,10 +1,27 @@
 """Shared caching for the read-only API and feeds: aggregators and frontends poll them often, so
 an unchanged answer costs one cache lookup, a revalidation costs a 304, and a CDN may serve it
-for a short while. Responses are stored under the content version (apps.core.content_version),
-so publishing, unpublishing or deleting anything public makes every stored answer unreachable."""
+for a short while.
+
+A hit is one cache round trip: the content version (apps.core.content_version) and the stored
+answer are read together (``get_many``, one MGET on Redis), and the answer is served only when
+it was computed under that version, so publishing, unpublishing or deleting anything public
+makes every stored answer unreachable for the next request after the change's commit, in every
+process. The answer is stored as bytes (apps.core.cache_entry), once plain and once gzipped for
+text, and kept until the version moves (at most ``BYGD_CACHE_KEEP``). Listings such as
+"upcoming" or "open calls" also move with the clock: after ``BYGD_CACHE_MAX_AGE`` seconds one
+request (holding a lock taken with ``add()``) recomputes the answer while the others are served
+the stored one, up to ``BYGD_CACHE_STALE_WHILE_REVALIDATE`` seconds past its freshness.
+
+Compression is safe from BREACH here: only anonymous answers are stored (no session, no
+credentials, no cookies), so no secret shares a compressed body with what an attacker sends.
+
+Put the middleware early, right after ``SecurityMiddleware`` (whose redirect to HTTPS must come
+first): a hit is then answered before the rest of the stack runs, with the headers that stack
+(CSP, CORS, locale, frame options) added to the answer when it was computed."""
 
 import hashlib
 import re
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -12,18 +29,19 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
-from apps.core import conf, content_version
+from apps.core import cache_entry, conf, content_version, db_router
+from apps.core.cache_entry import Entry
 
-_KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language", "Link", "Vary")
+#: Headers worked out again for each answer; every other header of the response is stored.
+_PER_ANSWER_HEADERS = {"Content-Length", "Date", "Set-Cookie"}
+#: How long a recomputing request keeps others from recomputing the same answer; if it dies,
+#: another request takes over after this.
+RECOMPUTE_LOCK_SECONDS = 120
+_GZIP = re.compile(r"\bgzip\b")
 
 
-def _settings():
-    return (
-        re.compile(conf.cached_paths()),
-        re.compile(conf.uncached_paths()),
-        conf.cache_max_age(),
-        conf.stale_while_revalidate(),
-    )
+def _rules():
+    return re.compile(conf.cached_paths()), re.compile(conf.uncached_paths())
 
 
 class PublicCacheMiddleware:
@@ -31,7 +49,7 @@ class PublicCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        cached_paths, uncached_paths, max_age, stale = _settings()
+        cached_paths, uncached_paths = _rules()
         path = request.path
         if (
             request.method not in ("GET", "HEAD")
@@ -40,24 +58,20 @@ class PublicCacheMiddleware:
             or self._personal(request)
         ):
             return self.get_response(request)
-        version, changed_at = content_version.current()
-        key = self._key(request, version)
-        stored = cache.get(key)
-        if stored is None:
-            response = self.get_response(request)
-            if not self._storable(response):
-                return response
-            stored = self._store(key, response, max_age)
-        response = self._rebuild(stored)
-        response["Last-Modified"] = http_date(changed_at)
-        patch_cache_control(response, public=True, max_age=max_age, stale_while_revalidate=stale)
-        patch_vary_headers(response, ["Accept-Language"])
-        return get_conditional_response(
-            request,
-            etag=response["ETag"],
-            last_modified=changed_at,
-            response=response,
-        )
+        key = self._key(request)
+        found = cache.get_many([content_version.CACHE_KEY, key])
+        version = content_version.decode(found.get(content_version.CACHE_KEY))
+        if version is None:
+            version = content_version.current()
+        entry = cache_entry.decode(found.get(key))
+        now = time.time()
+        if entry is None or entry.version != version[0]:
+            entry = self._compute(request, key, version)
+        elif now > entry.fresh_until:
+            entry = self._refresh(request, key, version, entry, now)
+        if isinstance(entry, HttpResponse):
+            return entry
+        return self._serve(request, entry)
 
     @staticmethod
     def _personal(request):
@@ -66,18 +80,56 @@ class PublicCacheMiddleware:
         return settings.SESSION_COOKIE_NAME in request.COOKIES or "Authorization" in request.headers
 
     @staticmethod
-    def _key(request, version):
-        # The language is part of the key because, without ?locale=, it comes from the
-        # Accept-Language header (resolved by the locale middleware before this one).
+    def _key(request, gzip=None):
+        """Everything the stored answer may depend on, read from the request as it came in: the
+        middleware answers before the locale, CORS and other middleware have run (the language
+        comes from ``Accept-Language`` or the language cookie; CORS headers from ``Origin``)."""
+        headers = request.headers
+        if gzip is None:
+            gzip = bool(_GZIP.search(headers.get("Accept-Encoding", "")))
         raw = "|".join(
             (
-                str(version),
+                headers.get("Host", ""),
                 request.get_full_path(),
-                getattr(request, "LANGUAGE_CODE", ""),
-                request.headers.get("Accept", ""),
+                headers.get("Accept-Language", ""),
+                request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, ""),
+                headers.get("Accept", ""),
+                headers.get("Origin", ""),
+                "gzip" if gzip else "",
             )
         )
         return "bygd:response:" + hashlib.sha256(raw.encode()).hexdigest()
+
+    def _refresh(self, request, key, version, entry, now):
+        """One request recomputes an answer past its freshness; the others get the stored one,
+        unless it is older than the stale-while-revalidate window allows."""
+        lock = key + ":recompute"
+        if cache.add(lock, 1, timeout=RECOMPUTE_LOCK_SECONDS):
+            try:
+                return self._compute(request, key, version)
+            finally:
+                cache.delete(lock)
+        if now > entry.fresh_until + conf.stale_while_revalidate():
+            return self._compute(request, key, version)
+        return entry
+
+    def _compute(self, request, key, version):
+        """The view's answer, stored (plain and, for text, gzipped) when it may be shared; the
+        entry in the encoding this client asked for, or the view's own response otherwise."""
+        response = self.get_response(request)
+        if not self._storable(response):
+            return response
+        plain = self._entry(response, version)
+        compress = cache_entry.compressible(plain.headers, plain.body)
+        entries = {
+            self._key(request, gzip=False): plain,
+            self._key(request, gzip=True): cache_entry.gzipped(plain) if compress else plain,
+        }
+        cache.set_many(
+            {name: cache_entry.encode(entry) for name, entry in entries.items()},
+            timeout=conf.cache_keep(),
+        )
+        return entries[key]
 
     @staticmethod
     def _storable(response):
@@ -86,27 +138,43 @@ class PublicCacheMiddleware:
             and not response.streaming
             and not response.cookies
             and not response.has_header("Cache-Control")
+            and not response.has_header("Content-Encoding")
         )
 
     @staticmethod
-    def _store(key, response, max_age):
+    def _entry(response, version):
+        """The answer with its final headers, worked out once for every hit to come."""
+        number, changed_at = version
+        max_age = conf.cache_max_age()
         content = response.content
-        stored = {
-            "content": content,
-            "headers": {
-                name: response[name] for name in _KEPT_HEADERS if response.has_header(name)
-            },
-            "etag": f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"',
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=max_age,
+            stale_while_revalidate=conf.stale_while_revalidate(),
+        )
+        patch_vary_headers(response, ["Accept-Language", "Accept-Encoding"])
+        headers = {
+            name: value for name, value in response.items() if name not in _PER_ANSWER_HEADERS
         }
-        # Short-lived even without writes: listings such as "upcoming" or "open calls" move with
-        # the clock, not only with the content.
-        cache.set(key, stored, timeout=max_age)
-        return stored
+        headers["ETag"] = f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"'
+        headers["Last-Modified"] = http_date(changed_at)
+        fresh_until = time.time() + max_age
+        if db_router.reading_replica():
+            # Read soon after a change, the replica may not have had it yet: fresh only until
+            # it must have, then recomputed.
+            fresh_until = min(fresh_until, changed_at + 1 + conf.replica_max_lag())
+        return Entry(number, int(fresh_until), headers, content)
 
     @staticmethod
-    def _rebuild(stored):
-        response = HttpResponse(stored["content"], status=200)
-        for name, value in stored["headers"].items():
+    def _serve(request, entry):
+        response = HttpResponse(entry.body)
+        for name, value in entry.headers.items():
             response[name] = value
-        response["ETag"] = stored["etag"]
-        return response
+        response["Content-Length"] = len(entry.body)
+        return get_conditional_response(
+            request,
+            etag=entry.headers["ETag"],
+            last_modified=entry.version // 1_000_000_000,
+            response=response,
+        )

@@ -93,6 +93,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Answers cached API and feed requests before the rest of the stack runs (apps.core.http_cache).
+    "apps.core.http_cache.PublicCacheMiddleware",
+    # Public reads from a read replica when BYGD_REPLICA_DATABASE names one (apps.core.db_router).
+    "apps.core.db_router.ReplicaMiddleware",
     "cms.csp.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -105,7 +109,6 @@ MIDDLEWARE = [
     "apps.core.middleware.RefuseNullCharactersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "apps.core.http_cache.PublicCacheMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -147,6 +150,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "timeout": 20,
         }
     )
+# A read replica (DATABASE_REPLICA_URL, e.g. PostgreSQL streaming replication) takes the public
+# pages' and the API's reads; writes, the admin, the portal, newsletter links and every signed-in
+# visitor stay on the primary (apps.core.db_router, README "Scaling").
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"], conn_max_age=60
+    )
+    BYGD_REPLICA_DATABASE = "replica"
+DATABASE_ROUTERS = ["apps.core.db_router.ReplicaRouter"]
+BYGD_PRIMARY_PATHS = r"^/(admin/|[^/]+/(organisers|arrangor|newsletter)/)"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, otherwise per-process memory (the production settings use
@@ -155,7 +168,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "apps.core.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "bygd"),
         }
@@ -364,6 +377,8 @@ _ENV_INTS = {
     for name in [
         "BYGD_CACHE_MAX_AGE",
         "BYGD_CACHE_STALE_WHILE_REVALIDATE",
+        "BYGD_CACHE_KEEP",
+        "BYGD_REPLICA_MAX_LAG",
         "BYGD_HEADLESS_PREVIEW_TTL",
         "BYGD_EVENT_HORIZON_MONTHS",
         "BYGD_TRUSTED_PROXIES",

@@ -8,6 +8,9 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# A second alias for the tests of the read-replica router: the same test database, as Django
+# tests a primary/replica setup (BYGD_REPLICA_DATABASE stays unset, so nothing else uses it).
+DATABASES["replica"] = {**DATABASES["default"], "OPTIONS": {}, "TEST": {"MIRROR": "default"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILAPI_BASE_URL = "http://testserver"

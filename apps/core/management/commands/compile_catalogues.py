@@ -1,6 +1,5 @@
 """Compile .po catalogues to .mo with polib, so a fresh machine needs no GNU gettext tools."""
 
-
 import polib
 from django.conf import settings
 from django.core.management.base import BaseCommand
