@@ -17,6 +17,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from apps.core.api.fields import ReferenceSerializer, place_label
+from apps.events.api.pages import PageURLs
 from apps.events.models import EventPage, OccurrenceStatus
 
 
@@ -133,9 +134,10 @@ class EventSerializer(serializers.Serializer):
     recurring = serializers.BooleanField(source="is_recurring")
 
     def get_url(self, page) -> str | None:
-        request = self.context["request"]
-        url = page.get_url(request)
-        return request.build_absolute_uri(url) if url else None
+        urls = self.context.get("page_urls")
+        if urls is None:
+            urls = self.context["page_urls"] = PageURLs(self.context["request"])
+        return urls(page)
 
     def get_ics_url(self, page) -> str:
         return self.context["request"].build_absolute_uri(page.ics_url())
