@@ -7,8 +7,9 @@ import pytest
 from django.db.models import Q
 from django.utils import timezone
 
+from apps.core.localize import translate
 from apps.events.filters import start_of
-from apps.events.models import EventOccurrence, EventSeries
+from apps.events.models import EventOccurrence, EventPage, EventSeries
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +78,24 @@ def test_a_month_long_exhibition_is_listed_in_a_later_window(client, publish):
     assert [row["event"]["title"] for row in body["results"]] == ["Utställning"]
     assert body["count"] == 1
     assert timezone.localdate() == TODAY
+
+
+def test_page_urls_are_wagtails_own(client, publish, en):
+    """The list builds URLs once per parent; each must still be what the page itself says."""
+    meeting = publish(title="Årsmöte", slug="årsmöte", start_date=days(2))
+    translate(meeting, en, {"Årsmöte": "Annual meeting"})
+    publish(title="Dans", slug="dans-på-logen", start_date=days(3))
+    window = {"start": days(0).isoformat(), "end": days(5).isoformat()}
+    for locale in ("sv", "en"):
+        rows = client.get("/api/events/", {"locale": locale, **window}).json()["results"]
+        shown = {
+            row["event"]["url"]: EventPage.objects.get(
+                translation_key=row["id"], locale__language_code=row["event"]["locale"]
+            )
+            for row in rows
+        }
+        assert len(shown) == 2
+        for url, page in shown.items():
+            assert url == "http://testserver" + page.get_url()
+    assert "/en/calendar/" in str(shown)
+    assert "/sv/kalender/dans-p%C3%A5-logen/" in str(shown)

@@ -135,9 +135,10 @@ class EventOccurrence(models.Model):
             models.Index(fields=["start", "end"], name="occurrence_window"),
             models.Index(fields=["status", "start"], name="occurrence_status_start"),
             # The listings' order and window over what they show: a page of a window is read
-            # in order without sorting it, and its count from the index alone.
+            # in order without sorting it, and its count from the index alone (`status` too:
+            # SQLite reads the row for a column the index lacks, even one its condition fixes).
             models.Index(
-                fields=["start", "series", "key", "end"],
+                fields=["start", "series", "key", "end", "status"],
                 condition=~models.Q(status=OccurrenceStatus.REMOVED),
                 name="occurrence_visible_window",
             ),
