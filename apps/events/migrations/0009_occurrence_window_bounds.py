@@ -43,7 +43,7 @@ class Migration(migrations.Migration):
             model_name="eventoccurrence",
             index=models.Index(
                 condition=models.Q(("status", "removed"), _negated=True),
-                fields=["start", "series", "key", "end", "status"],
+                fields=["start", "series", "key", "end", "status", "event", "venue"],
                 name="occurrence_visible_window",
             ),
         ),

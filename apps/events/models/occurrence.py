@@ -136,9 +136,10 @@ class EventOccurrence(models.Model):
             models.Index(fields=["status", "start"], name="occurrence_status_start"),
             # The listings' order and window over what they show: a page of a window is read
             # in order without sorting it, and its count from the index alone (`status` too:
-            # SQLite reads the row for a column the index lacks, even one its condition fixes).
+            # SQLite reads the row for a column the index lacks, even one its condition fixes;
+            # `event` and `venue` are what the filters join through).
             models.Index(
-                fields=["start", "series", "key", "end", "status"],
+                fields=["start", "series", "key", "end", "status", "event", "venue"],
                 condition=~models.Q(status=OccurrenceStatus.REMOVED),
                 name="occurrence_visible_window",
             ),
