@@ -132,15 +132,23 @@ def generate(calendar, count, log, seed=1):
             for page, base in zip(pages, created, strict=True):
                 page.page_ptr_id = page.id = base.pk
             EventPage._base_manager._insert(pages, fields=local_fields, using="default")
+            expanded = [list(expand(page, [], [], {}, until)) for page in pages]
             series = EventSeries.objects.bulk_create(
                 [
-                    EventSeries(key=p.translation_key, modified=now, fingerprint="bench")
-                    for p in pages
+                    EventSeries(
+                        key=p.translation_key,
+                        modified=now,
+                        fingerprint="bench",
+                        longest_occurrence=max(
+                            (o.end - o.start for o in found), default=datetime.timedelta(0)
+                        ),
+                    )
+                    for p, found in zip(pages, expanded, strict=True)
                 ]
             )
             rows = []
-            for page, group in zip(pages, series, strict=True):
-                for o in expand(page, [], [], {}, until):
+            for page, group, found in zip(pages, series, expanded, strict=True):
+                for o in found:
                     rows.append(
                         EventOccurrence(
                             series=group,

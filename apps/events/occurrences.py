@@ -5,6 +5,7 @@ Writes are a diff against what is stored, so running it again changes nothing an
 only moves for rows that really changed — which is what ``modified_since`` clients rely on.
 """
 
+import datetime
 import hashlib
 from dataclasses import dataclass, field
 
@@ -149,17 +150,29 @@ def sync_series(translation_key, until=None, now=None, touch=False):
 
     live = page is not None
     new_fingerprint = fingerprint(page, rows) if live else ""
+    longest = longest_occurrence(rows, stored)
     if new_fingerprint != series.fingerprint or live != series.live:
         if series.fingerprint and new_fingerprint != series.fingerprint:
             series.sequence += 1
         series.fingerprint = new_fingerprint
         series.live = live
         series.modified = now
+        series.longest_occurrence = longest
         series.save()
-    elif touch:
-        series.modified = now
-        series.save(update_fields=["modified"])
+    elif touch or longest != series.longest_occurrence:
+        if touch:
+            series.modified = now
+        series.longest_occurrence = longest
+        series.save(update_fields=["modified", "longest_occurrence"])
     return result
+
+
+def longest_occurrence(rows, stored):
+    """The longest of the series' rows after this sync: the desired ones and the tombstones,
+    which keep their times (``overlapping`` bounds window queries with it)."""
+    spans = [values["end"] - values["start"] for values in rows.values()]
+    spans += [row.end - row.start for key, row in stored.items() if key not in rows]
+    return max([datetime.timedelta(0), *spans])
 
 
 def touch_series(pages, now=None):

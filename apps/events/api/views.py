@@ -13,6 +13,7 @@ from apps.core.api.errors import ERROR_RESPONSES
 from apps.core.api.locale import LocaleContextMixin
 from apps.core.api.params import LOCALE_PARAMETERS
 from apps.core.api.views import BygdAPIMixin
+from apps.events.api.pages import list_pages_by_key
 from apps.events.api.serializers import EventDetailSerializer, OccurrenceSerializer
 from apps.events.filters import CalendarFilter, base_queryset, only_in_locale
 from apps.events.listing import CategoryLabels, pages_by_key
@@ -62,8 +63,8 @@ class EventViewSet(BygdAPIMixin, LocaleContextMixin, viewsets.GenericViewSet):
         """A page of occurrences with their events and images in a fixed number of queries,
         whatever its length."""
         occurrences = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        pages = pages_by_key([row.series.key for row in occurrences], self.locale, self.fallback)
-        prefetch_related_objects(list(pages.values()), "image__renditions")
+        keys = [row.series.key for row in occurrences]
+        pages = list_pages_by_key(keys, self.locale, self.fallback)
         for occurrence in occurrences:
             occurrence.event_page = pages.get(occurrence.series.key)
             occurrence.zone = occurrence.event_page.zone if occurrence.event_page else None

@@ -39,6 +39,11 @@ class EventSeries(models.Model):
     live = models.BooleanField(default=True)
     created = models.DateTimeField(auto_now_add=True)
     modified = models.DateTimeField(db_index=True)
+    longest_occurrence = models.DurationField(
+        default=datetime.timedelta(0),
+        db_index=True,
+        help_text=_("The longest of its stored occurrences, removed ones included."),
+    )
 
     class Meta:
         verbose_name = _("event series")
@@ -48,18 +53,31 @@ class EventSeries(models.Model):
         return str(self.key)
 
 
+def longest_occurrence():
+    """An upper bound of every stored occurrence's length, read from an index."""
+    found = EventSeries.objects.aggregate(longest=models.Max("longest_occurrence"))["longest"]
+    return found or datetime.timedelta(0)
+
+
 class LiveOccurrenceQuerySet(models.QuerySet):
     def visible(self):
         return self.exclude(status=OccurrenceStatus.REMOVED)
 
     def overlapping(self, start, end):
         """Occurrences that are under way at some point in [start, end); an instant event
-        exactly at ``start`` counts too."""
+        exactly at ``start`` counts too.
+
+        Nothing that started more than the longest stored occurrence before ``start`` can
+        still be under way, so that bound lets the window index be read from both sides
+        instead of from the first occurrence ever stored (one indexed query for the bound)."""
         queryset = self
         if end is not None:
             queryset = queryset.filter(start__lt=end)
         if start is not None:
-            queryset = queryset.filter(models.Q(end__gt=start) | models.Q(start__gte=start))
+            queryset = queryset.filter(
+                models.Q(end__gt=start) | models.Q(start__gte=start),
+                start__gte=start - longest_occurrence(),
+            )
         return queryset
 
 
@@ -116,6 +134,15 @@ class EventOccurrence(models.Model):
         indexes = [
             models.Index(fields=["start", "end"], name="occurrence_window"),
             models.Index(fields=["status", "start"], name="occurrence_status_start"),
+            # The listings' order and window over what they show: a page of a window is read
+            # in order without sorting it, and its count from the index alone (`status` too:
+            # SQLite reads the row for a column the index lacks, even one its condition fixes;
+            # `event` and `venue` are what the filters join through).
+            models.Index(
+                fields=["start", "series", "key", "end", "status", "event", "venue"],
+                condition=~models.Q(status=OccurrenceStatus.REMOVED),
+                name="occurrence_visible_window",
+            ),
         ]
 
     def __str__(self):
