@@ -21,7 +21,12 @@ _cache = os.environ.get("BENCH_CACHE", "none")
 if _cache == "none":
     BYGD_CACHED_PATHS = r"(?!)"
 elif _cache == "locmem":
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
 elif _cache == "redis":
     CACHES = {
         "default": {

@@ -6,18 +6,19 @@ choose which series appear by their stored occurrences. A calendar feed with mor
 from types import SimpleNamespace
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Min
+from django.db import transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 
 from apps.core.api.errors import error_body
 from apps.core.api.params import parse_bool, parse_locale
-from apps.events import conf, ics
+from apps.events import conf, feed_text
 from apps.events.feed_names import feed_name
 from apps.events.filters import CalendarFilter, CalendarFilterForm, base_queryset, only_in_locale
-from apps.events.listing import CategoryLabels, pages_by_key
-from apps.events.models import EventPage, EventSeries
+from apps.events.models import EventSeries
+
+SCAN_CHUNK = 2000
 
 
 class FeedFilterForm(CalendarFilterForm):
@@ -43,42 +44,10 @@ def _bad_request(fields):
     return JsonResponse(error_body("invalid", message, fields), status=400)
 
 
-def _response(request, calendar, filename):
-    response = HttpResponse(ics.render(calendar), content_type="text/calendar; charset=utf-8")
+def _response(body, filename):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
-
-
-def _add_series(calendar, series_list, locale, fallback, request):
-    """Schedules come from each group's original page (as the stored occurrences do), text
-    from the requested language; a fixed number of queries for any number of series."""
-    keys = [series.key for series in series_list]
-    text_pages = pages_by_key(keys, locale, fallback)
-    schedule_pages = {}
-    for page in (
-        EventPage.objects.live()
-        .filter(translation_key__in=keys)
-        .select_related("venue")
-        .prefetch_related("extra_dates", "excluded_dates", "cancellations", "moved_dates__venue")
-        .order_by("-pk")
-    ):
-        schedule_pages[page.translation_key] = page
-    labels = CategoryLabels(locale)
-    for series in series_list:
-        text_page = text_pages.get(series.key)
-        schedule_page = schedule_pages.get(series.key)
-        if text_page is None or schedule_page is None:
-            continue
-        url = text_page.get_url(request)
-        names = [category["name"] for category in labels.for_page(text_page)]
-        for event in ics.series_events(
-            schedule_page,
-            text_page,
-            series,
-            request.build_absolute_uri(url) if url else "",
-            names,
-        ):
-            calendar.add_component(event)
 
 
 def calendar_feed(request):
@@ -96,17 +65,14 @@ def calendar_feed(request):
     if number is None:
         return _bad_request({"page": [_("Give a whole number of at least 1.")]})
     size = conf.feed_max_series()
-    chosen = _series_in_date_order(filterset.qs)[(number - 1) * size : number * size + 1]
-    ids = [row["series_id"] for row in chosen]
-    found = EventSeries.objects.in_bulk(ids[:size])
-    series_list = [found[pk] for pk in ids[:size]]
+    ids, more = _series_page(filterset.qs, number, size)
+    found = EventSeries.objects.in_bulk(ids)
+    texts = feed_text.series_texts([found[pk] for pk in ids], locale, fallback, request)
     name = feed_name(filterset.form.cleaned_data, locale)
-    calendar = ics.new_calendar(name)
-    more = len(ids) > size
-    if more:
-        calendar.add("x-wr-caldesc", _split_note(number))
-    _add_series(calendar, series_list, locale, fallback, request)
-    response = _response(request, calendar, "calendar.ics")
+    response = _response(
+        feed_text.calendar_bytes(name, texts, _split_note(number) if more else ""),
+        "calendar.ics",
+    )
     if more:
         query = request.GET.copy()
         query["page"] = number + 1
@@ -123,17 +89,28 @@ def _page_number(request):
     return number if number >= 1 else None
 
 
-def _series_in_date_order(occurrences):
-    """Ids of the live series with dates in the window, first date first (then by id), so a
-    split feed's pages follow the calendar and none is lost or repeated between them."""
-    return (
+def _series_page(occurrences, number, size):
+    """Ids of the live series on page ``number`` of a feed, first date in the window first
+    (then by id), so a split feed's pages follow the calendar and none is lost or repeated
+    between them; and whether more follow. The dates are read in that order only until the page
+    is full, instead of grouping every date of the window to find each series' first."""
+    rows = (
         occurrences.visible()
         .filter(series__live=True)
-        .order_by()
-        .values("series_id")
-        .annotate(first=Min("start"))
-        .order_by("first", "series_id")
+        .order_by("start", "series_id")
+        .values_list("series_id", flat=True)
     )
+    wanted = number * size + 1
+    seen = {}
+    # In a transaction PostgreSQL's cursor reads as it goes; outside one it is declared WITH
+    # HOLD and computes every row of the window before the first arrives.
+    with transaction.atomic():
+        for series_id in rows.iterator(chunk_size=SCAN_CHUNK):
+            seen.setdefault(series_id, None)
+            if len(seen) == wanted:
+                break
+    ids = list(seen)[(number - 1) * size :]
+    return ids[:size], len(ids) > size
 
 
 def _split_note(number):
@@ -152,8 +129,7 @@ def event_feed(request, key):
     series = EventSeries.objects.filter(key=key, live=True).first()
     if series is None:
         raise Http404
-    calendar = ics.new_calendar(_("Event calendar"))
-    _add_series(calendar, [series], locale, True, request)
-    if not calendar.walk("VEVENT"):
+    texts = feed_text.series_texts([series], locale, True, request)
+    if not texts[0][1]:
         raise Http404
-    return _response(request, calendar, f"{key}.ics")
+    return _response(feed_text.calendar_bytes(_("Event calendar"), texts), f"{key}.ics")

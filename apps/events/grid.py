@@ -5,7 +5,7 @@ and choosing take a fixed number of queries however many dates there are."""
 
 import datetime
 
-from django.db.models import Count, F, Q, Window
+from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
 
 from apps.events import conf
@@ -36,14 +36,17 @@ def _days(first, last):
 
 
 def _counts(occurrences, days):
-    """{day: dates under way that day}, in one aggregate query over the stored local days."""
-    totals = occurrences.order_by().aggregate(
-        **{
-            day.isoformat(): Count("pk", filter=Q(start_date__lte=day, end_date__gte=day))
-            for day in days
-        }
-    )
-    return {datetime.date.fromisoformat(day): total for day, total in totals.items()}
+    """{day: dates under way that day}, in one query grouping by the stored local days: one
+    pass over the period's dates, where a filtered count per day read each of them once per
+    day of the grid."""
+    totals = dict.fromkeys(days, 0)
+    spans = occurrences.order_by().values_list("start_date", "end_date").annotate(Count("pk"))
+    for begin, end, count in spans:
+        day = max(begin, days[0])
+        while day <= min(end, days[-1]):
+            totals[day] += count
+            day += ONE_DAY
+    return totals
 
 
 def grid_days(occurrences, first, last, attach):
@@ -60,7 +63,9 @@ def grid_days(occurrences, first, last, attach):
             order_by=[F("start").asc(), F("series_id").asc(), F("key").asc()],
         )
     ).filter(rank__lte=per_day)
-    by_day = spread_over_days(attach(list(ranked)), first, last)
+    # Ranking reads only the columns it sorts by; just the chosen rows come whole, with joins.
+    chosen = list(ranked.values_list("pk", flat=True))
+    by_day = spread_over_days(attach(list(occurrences.filter(pk__in=chosen))), first, last)
     days = _days(first, last)
     counts = _counts(occurrences, days)
     shown = {}

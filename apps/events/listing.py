@@ -7,35 +7,34 @@ from django.db.models import Prefetch, prefetch_related_objects
 from apps.core.locale import with_fallback
 from apps.events.models import EventCategory, EventCategoryLink, EventPage
 
+#: What a card or feed entry shows of a page: its place, organiser, pictures and categories.
+FULL = (
+    "locale",
+    "organiser",
+    "related_project",
+    "venue__municipality__parent",
+    "listing_image",
+    "image",
+)
+#: What a grid cell shows: title, address, language and the venue a moved date is compared with.
+LEAN = ("locale", "venue")
 
-def pages_by_key(keys, locale, fallback=True):
-    """{translation_key: page} for live, public pages; each page has ``is_fallback``."""
+
+def pages_by_key(keys, locale, fallback=True, related=FULL):
+    """{translation_key: page} for live, public pages; each page has ``is_fallback``. With
+    ``related=LEAN`` the pages come without their categories and most related rows."""
     if not keys:
         return {}
-    pages = with_fallback(
+    pages = (
         EventPage.objects.live()
         .public()
         .filter(translation_key__in=set(keys))
-        .select_related(
-            "locale",
-            "organiser",
-            "related_project",
-            "venue__municipality__parent",
-            "listing_image",
-            "image",
-        )
-        .prefetch_related(
-            Prefetch(
-                "categories",
-                queryset=EventCategoryLink.objects.select_related("category").order_by(
-                    "sort_order"
-                ),
-            )
-        ),
-        locale,
-        fallback,
+        .select_related(*related)
     )
-    return {page.translation_key: page for page in pages}
+    if related is FULL:
+        links = EventCategoryLink.objects.select_related("category").order_by("sort_order")
+        pages = pages.prefetch_related(Prefetch("categories", queryset=links))
+    return {page.translation_key: page for page in with_fallback(pages, locale, fallback)}
 
 
 def prefetch_thumbnails(pages):

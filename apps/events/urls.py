@@ -5,7 +5,7 @@ pages themselves are Wagtail pages (EventIndexPage)."""
 from django.urls import path
 from rest_framework import routers
 
-from apps.events import feeds
+from apps.events import export, feeds
 from apps.events.api.views import EventViewSet
 
 router = routers.SimpleRouter()
@@ -15,5 +15,6 @@ api_urlpatterns = router.urls
 
 urlpatterns = [
     path("calendar.ics", feeds.calendar_feed, name="calendar-ics"),
+    path("calendar/all.ics", export.calendar_export, name="calendar-export"),
     path("calendar/<uuid:key>.ics", feeds.event_feed, name="event-ics"),
 ]

@@ -5,7 +5,9 @@ batches, so the query count does not depend on how many events there are."""
 import calendar as calendar_module
 import datetime
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.templatetags.tz import do_timezone
 from django.urls import reverse
@@ -13,19 +15,28 @@ from django.utils import timezone
 from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 
+from apps.core import content_version
 from apps.core.base_template import render
 from apps.core.locale import localized_for_request
 from apps.events.filters import CalendarFilter, base_queryset
 from apps.events.grid import grid_days
 from apps.events.ics import location
 from apps.events.jsonld import event_json_ld, image_urls
-from apps.events.listing import CategoryLabels, pages_by_key, prefetch_thumbnails
-from apps.events.models import EVENT_LANGUAGES, Audience, EventCategory, EventOccurrence, Venue
+from apps.events.listing import FULL, LEAN, CategoryLabels, pages_by_key, prefetch_thumbnails
+from apps.events.models import (
+    EVENT_LANGUAGES,
+    Audience,
+    EventCategory,
+    EventOccurrence,
+    EventPage,
+    Venue,
+)
 from apps.events.navigation import filter_query, view_links
 from apps.events.subscribe import calendar_links, event_links, feed_query
 from apps.network.models import Organisation, Place
 
 PER_PAGE = 30
+CHOICES_TIMEOUT = 24 * 3600
 
 
 def localise(occurrence, page):
@@ -63,17 +74,35 @@ def _other_venue(occurrence, page):
     return occurrence.venue
 
 
-def _attach_pages(occurrences, index_page, thumbnails=False):
-    """Rows with their pages in the calendar's language, each with the address of its venue's
-    page on this calendar (the slug is shared by the venue's translations)."""
-    pages = pages_by_key([row.series.key for row in occurrences], index_page.locale)
+def _attach_pages(occurrences, index_page, thumbnails=False, lean=False):
+    """Rows with their pages in the calendar's language, each with its page's address and the
+    address of its venue's page on this calendar (the slug is shared by the venue's
+    translations). ``lean`` loads only what a grid cell shows (no categories or pictures)."""
+    keys = [row.series.key for row in occurrences]
+    pages = pages_by_key(keys, index_page.locale, related=LEAN if lean else FULL)
     if thumbnails:
         prefetch_thumbnails(pages.values())
     rows = [localise(row, pages[row.series.key]) for row in occurrences if row.series.key in pages]
+    url_of = _page_urls(index_page)
     for row in rows:
         venue = row.page.venue
+        row.url = url_of(row.page)
         row.venue_url = index_page.venue_url(venue.slug) if venue and venue.slug else ""
     return rows
+
+
+def _page_urls(index_page):
+    """Addresses of event pages: below the calendar from its own address and the page's path,
+    elsewhere (another language's calendar) through Wagtail, which looks the site's roots up
+    each time it is asked."""
+    base_path, base_url = index_page.url_path, index_page.url
+
+    def url_of(page):
+        if base_url and page.url_path.startswith(base_path):
+            return base_url + page.url_path[len(base_path) :]
+        return page.url
+
+    return url_of
 
 
 def group_by_day(rows):
@@ -97,16 +126,32 @@ def _venue_choices(locale):
     return sorted(chosen.values(), key=lambda venue: str(venue).casefold())
 
 
+def _live_events(**lookups):
+    return EventPage.objects.filter(live=True, **lookups)
+
+
 def _filter_choices(locale):
+    """Choices that have live events. Finding them reads every live event, so they are kept
+    under the content version (which moves with every publish) instead of being found again
+    on each calendar page; EXISTS per choice rather than a DISTINCT over the whole join."""
+    key = f"bygd:events:filter-choices:{locale.pk}:{content_version.current()[0]}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = {name: list(rows) for name, rows in _find_choices(locale).items()}
+        cache.set(key, choices, CHOICES_TIMEOUT)
+    return {**choices, "audiences": Audience.choices, "event_languages": EVENT_LANGUAGES}
+
+
+def _find_choices(locale):
     return {
         "categories": EventCategory.objects.filter(locale=locale).order_by("name"),
-        "municipalities": Place.objects.filter(venues__events__live=True)
-        .distinct()
-        .order_by("name"),
-        "organisers": Organisation.objects.filter(events__live=True).distinct().order_by("name"),
+        "municipalities": Place.objects.filter(
+            Exists(_live_events(venue__municipality=OuterRef("pk")))
+        ).order_by("name"),
+        "organisers": Organisation.objects.filter(
+            Exists(_live_events(organiser=OuterRef("pk")))
+        ).order_by("name"),
         "venues": _venue_choices(locale),
-        "audiences": Audience.choices,
-        "event_languages": EVENT_LANGUAGES,
     }
 
 
@@ -176,7 +221,9 @@ def calendar_month(request, index_page, year, month):
     data = request.GET.copy()
     data["start"], data["end"] = first.isoformat(), last.isoformat()
     _filterset, occurrences, errors = _filtered(request, data)
-    by_day = grid_days(occurrences, first, last, lambda rows: _attach_pages(rows, index_page))
+    by_day = grid_days(
+        occurrences, first, last, lambda rows: _attach_pages(rows, index_page, lean=True)
+    )
     suffix = "?" + filter_query(request.GET) if filter_query(request.GET) else ""
     weeks = [
         [

@@ -163,7 +163,8 @@ BYGD_PRIMARY_PATHS = r"^/(admin/|[^/]+/(organisers|arrangor|newsletter)/)"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, otherwise per-process memory (the production settings use
-# the database instead, shared by every worker).
+# the database instead, shared by every worker). Memory holds more than Django's default 300
+# entries: the calendar feeds keep one entry per event series.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -174,7 +175,12 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
 
 # E-mail: EMAIL_URL (smtp://user:pass@host:587/?tls=True) or the console in development.
 EMAIL_URL = os.environ.get("EMAIL_URL", "")

@@ -8,6 +8,7 @@ import icalendar
 import pytest
 import recurring_ical_events
 from dateutil.relativedelta import relativedelta
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -244,6 +245,7 @@ def test_named_feed_query_count_is_flat(client, publish, sv):
             page.save_revision().publish()
 
     def queries():
+        cache.clear()  # counted as when nothing is kept yet: the feed renders every series
         with CaptureQueriesContext(connection) as captured:
             assert client.get("/calendar.ics", params).status_code == 200
         return len(captured)
