@@ -147,6 +147,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "timeout": 20,
         }
     )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT compilation: the site's queries are short, but the correlated subqueries of the
+    # locale fallback give them cost estimates above PostgreSQL's JIT thresholds, and compiling
+    # them took 0.5-7.5 s where running them takes 50-300 ms (issue 19, EXPLAIN ANALYZE).
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["options"] = f"{_options.get('options', '')} -c jit=off".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, otherwise per-process memory (the production settings use
