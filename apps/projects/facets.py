@@ -180,11 +180,15 @@ def _count_all(filterset):
         ctes.append(f"{alias} (id) AS ({sql})")
         params.extend(cte_params)
     value, project = (connection.ops.quote_name(name) for name in ("facet_value", "project"))
+    # A fence on PostgreSQL: it underestimates the place chains (a Leader area's municipalities)
+    # at one row and then rescanned the whole result once per row (2.1 s at 20 000 projects);
+    # behind OFFSET 0 the result is hashed once instead.
+    fence = " OFFSET 0" if connection.vendor == "postgresql" else ""
     selects = []
     for number, facet in enumerate(FACETS):
         if results[facet.name] in empty:
             continue
-        result = RawSQL(f"SELECT id FROM {results[facet.name]}", ())  # noqa: S608, S611
+        result = RawSQL(f"SELECT id FROM {results[facet.name]}{fence}", ())  # noqa: S608, S611
         for pairs in facet.pairs(result):
             sql, pair_params = pairs.query.sql_with_params()
             selects.append(

@@ -65,4 +65,4 @@ def test_unchanged_listing_is_not_counted_again_and_stays_right(client, project_
     make_project(project_index, title="P25", themes=[themes["events"]], publish=False)
     after = client.get("/sv/projekt/")
     assert _heading(after) == "26 projekt"
-    assert ">Evenemang" in after.text
+    assert 'value="events"> Evenemang (1)' in after.text, "the facets follow the new project too"
