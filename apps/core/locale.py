@@ -5,7 +5,7 @@ Everything happens in the database: the fallback rows are chosen with a subquery
 loading the table into Python.
 """
 
-from django.db.models import BooleanField, Case, Min, Q, Value, When
+from django.db.models import BooleanField, Case, Exists, OuterRef, Q, Value, When
 from django.utils import translation
 from wagtail.models import Locale
 
@@ -23,17 +23,17 @@ def with_fallback(queryset, locale, fallback=True):
     translation group that has no row in ``locale`` within the queryset. Adds ``is_fallback``.
 
     The original of a group is its first-created row: wagtail-localize always creates
-    translations from an existing source, so the lowest primary key is the source.
+    translations from an existing source, so the lowest primary key is the source. Both tests
+    are correlated on the row's translation key, which the unique (translation_key, locale)
+    index answers, so only the rows the other filters leave are looked at; a list of every
+    group's original, built first, meant reading the whole table on every request (issue 19).
     """
     in_locale = Q(locale=locale)
     if fallback:
-        missing = queryset.exclude(
-            translation_key__in=queryset.filter(locale=locale).order_by().values("translation_key")
-        )
-        originals = (
-            missing.order_by().values("translation_key").annotate(first=Min("pk")).values("first")
-        )
-        queryset = queryset.filter(in_locale | Q(pk__in=originals))
+        group = queryset.order_by().filter(translation_key=OuterRef("translation_key"))
+        translated = Exists(group.filter(locale=locale))
+        earlier = Exists(group.filter(pk__lt=OuterRef("pk")))
+        queryset = queryset.filter(in_locale | (~translated & ~earlier))
     else:
         queryset = queryset.filter(in_locale)
     return queryset.annotate(

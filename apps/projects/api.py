@@ -2,6 +2,7 @@
 downloads of any filtered result (CSV, JSON, 360Giving)."""
 
 from django.conf import settings
+from django.core.paginator import Paginator as DjangoPaginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils import translation
@@ -21,7 +22,7 @@ from apps.core.api.params import LOCALE_PARAMETERS
 from apps.core.api.views import BygdAPIMixin
 from apps.core.locale import with_fallback
 from apps.projects.exports import csv_rows, json_rows, with_export_relations
-from apps.projects.facets import facet_counts
+from apps.projects.facets import count_and_facets
 from apps.projects.grants import absolute_url, grants_package, package_json
 from apps.projects.listing import with_translation_origin
 from apps.projects.models import (
@@ -154,6 +155,19 @@ class ProjectDetailSerializer(ProjectSerializer):
         return TranslationSerializer(translations, many=True, context=context).data
 
 
+class ProjectPagination(FacetedPagination):
+    """Told the total by the view, which has it from the facets' query, so the page does not
+    count the filtered result a second time."""
+
+    known_count = None
+
+    def django_paginator_class(self, object_list, per_page):
+        paginator = DjangoPaginator(object_list, per_page)
+        if self.known_count is not None:
+            paginator.count = self.known_count
+        return paginator
+
+
 class ProjectViewSet(BygdAPIMixin, LocaleContextMixin, viewsets.GenericViewSet):
     """The project database. Facts are identical in every language; texts follow `locale`."""
 
@@ -161,7 +175,7 @@ class ProjectViewSet(BygdAPIMixin, LocaleContextMixin, viewsets.GenericViewSet):
     lookup_value_regex = r"[A-Za-z0-9._-]+"
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilter
-    pagination_class = FacetedPagination
+    pagination_class = ProjectPagination
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -233,8 +247,9 @@ class ProjectViewSet(BygdAPIMixin, LocaleContextMixin, viewsets.GenericViewSet):
     )
     def list(self, request):
         queryset = self._filtered()
+        total, self.paginator.facets = count_and_facets(self.filterset, self.locale)
+        self.paginator.known_count = total
         page = self.paginate_queryset(self._with_relations(queryset))
-        self.paginator.facets = facet_counts(self.filterset, self.locale)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     @extend_schema(

@@ -7,6 +7,7 @@ them only through the functions below.
 | `BYGD_CALL_ATTACHMENT_MAX_MB` | `10` | largest attachment on an application form, in megabytes |
 | `BYGD_CALL_ATTACHMENT_EXTENSIONS` | pdf, docx, odt, xlsx, ods, txt, jpg, jpeg, png | file name extensions an attachment may have; the content must be of the type the extension names (read from the file by `calls/file_types.py`), or the form refuses it |
 | `BYGD_CALL_APPLICATIONS_PER_HOUR` | `10` | application posts per client address and hour before the form refuses (429) |
+| `BYGD_PROJECT_COUNTS_CACHE_SECONDS` | `3600` | how long the project database page keeps a query's total and facet counts in the default cache; they are keyed on the content version, so any change to public content is seen at once and this only bounds how long unused entries take room |
 """
 
 from pathlib import Path
@@ -49,3 +50,4 @@ attachment_extensions = Setting(
     _extensions,
 )
 applications_per_hour = Setting("BYGD_CALL_APPLICATIONS_PER_HOUR", 10, whole_number(1))
+project_counts_cache_seconds = Setting("BYGD_PROJECT_COUNTS_CACHE_SECONDS", 3600, whole_number(0))

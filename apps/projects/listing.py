@@ -7,12 +7,18 @@ hidden field ``applied``; values not in it are the newest. A shared link without
 own parameter order.
 """
 
+import hashlib
+import json
 from urllib.parse import parse_qsl, urlencode
 
+from django.core.cache import cache
 from django.db.models import OuterRef, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.projects.facets import BY_NAME, facet_counts
+from apps.core import content_version
+from apps.projects import conf
+from apps.projects.facets import BY_NAME, count_and_facets
 from apps.projects.models import ProjectPage, ProjectTranslation
 from apps.projects.query import ProjectFilter, filtered
 
@@ -55,13 +61,16 @@ def listing_context(request, index_page, per_page, paginator_class):
         params = _without_errors(params, errors)
         filterset = filtered(params, locale)
     valid = filterset.is_valid()
-    facets = facet_counts(filterset, locale) if valid else {}
+    total, facets = counts(filterset, locale) if valid else (0, {})
     queryset = ProjectPage.objects.none()
+    paginator = paginator_class(queryset, per_page)
     if valid and not errors:
         queryset = with_translation_origin(
             filterset.qs.select_related("locale", "owner_organisation", "listing_image", "image")
         )
-    page = paginator_class(queryset, per_page).get_page(request.GET.get("page"))
+        paginator = paginator_class(queryset, per_page)
+        paginator.count = total  # known from the facets' query, so not counted again
+    page = paginator.get_page(request.GET.get("page"))
     applied = _applied(request, params)
     chosen = [_describe(pair, applied, params, facets) for pair in applied]
     export_query = params.copy()
@@ -81,6 +90,26 @@ def listing_context(request, index_page, per_page, paginator_class):
         "export_query": export_query.urlencode(),
         "ordering_choices": ORDERING_CHOICES,
     }
+
+
+def counts(filterset, locale):
+    """The total and facets of a valid filterset, kept in the cache under the content version
+    (which every change to public content moves) and today's date (statuses follow the date),
+    so paging, re-sorting and revisiting the unfiltered page read no count over the whole
+    table. Ordering and page do not change them, so they are not part of the key."""
+    chosen = sorted(
+        (name, sorted(filterset.data.getlist(name)))
+        for name in filterset.filters
+        if name != "ordering" and filterset.data.getlist(name)
+    )
+    version, _changed = content_version.current()
+    identity = json.dumps([version, str(timezone.localdate()), locale.pk, chosen])
+    key = f"bygd:project-counts:{hashlib.sha256(identity.encode()).hexdigest()}"
+    found = cache.get(key)
+    if found is None:
+        found = count_and_facets(filterset, locale)
+        cache.set(key, found, timeout=conf.project_counts_cache_seconds())
+    return found
 
 
 def _without_errors(params, errors):

@@ -160,6 +160,14 @@ if os.environ.get("DATABASE_REPLICA_URL"):
     BYGD_REPLICA_DATABASE = "replica"
 DATABASE_ROUTERS = ["apps.core.db_router.ReplicaRouter"]
 BYGD_PRIMARY_PATHS = r"^/(admin/|[^/]+/(organisers|arrangor|newsletter)/)"
+for _database in DATABASES.values():
+    if _database["ENGINE"] == "django.db.backends.postgresql":
+        # No JIT compilation: the site's queries are short, but the correlated subqueries of the
+        # locale fallback give them cost estimates above PostgreSQL's JIT thresholds, and
+        # compiling them took 0.5-7.5 s where running them takes 50-300 ms (issue 19, EXPLAIN
+        # ANALYZE).
+        _options = _database.setdefault("OPTIONS", {})
+        _options["options"] = f"{_options.get('options', '')} -c jit=off".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, otherwise per-process memory (the production settings use

@@ -1,0 +1,68 @@
+"""Issue 19: the project database at 20 000 projects. The facets and the total come from one
+grouped query, the locale fallback reads only the rows it is asked about, and the HTML page does
+not count the whole table again while nothing has changed, yet always shows the right total."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from apps.core.locale import with_fallback
+from apps.projects.models import ProjectPage
+from tests.projects.conftest import make_project
+
+pytestmark = pytest.mark.django_db
+
+
+def _heading(response):
+    return re.search(r'id="results-heading">([^<]*)<', response.text).group(1).strip()
+
+
+def _counting(queries):
+    return [query["sql"] for query in queries if "COUNT(" in query["sql"].upper()]
+
+
+def test_facets_and_total_are_one_grouped_query(client, project_index, themes):
+    for i in range(4):
+        make_project(
+            project_index,
+            title=f"P{i}",
+            themes=[themes["culture"] if i % 2 else themes["events"]],
+            places=["SE-0880"],
+            publish=False,
+        )
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get("/api/projects/", {"theme": "culture", "country": "SE"})
+    body = response.json()
+    assert body["count"] == 2
+    assert {item["value"]: item["count"] for item in body["facets"]["theme"]} == {
+        "culture": 2,
+        "events": 2,
+    }
+    assert len(_counting(ctx.captured_queries)) == 1, "one query counts the total and every facet"
+
+
+def test_fallback_asks_about_each_rows_own_translation_group(en):
+    """No list of every group's original is built first (a full scan on every request)."""
+    sql = str(with_fallback(ProjectPage.objects.all(), en).query).upper()
+    assert "MIN(" not in sql
+    assert "EXISTS" in sql
+
+
+def test_unchanged_listing_is_not_counted_again_and_stays_right(client, project_index, themes):
+    for i in range(25):
+        make_project(project_index, title=f"P{i:02}", themes=[themes["culture"]], publish=False)
+    client.get("/sv/projekt/")  # fills per-process caches (site root paths, locales)
+    first = client.get("/sv/projekt/")
+    assert _heading(first) == "25 projekt"
+    with CaptureQueriesContext(connection) as ctx:
+        again = client.get("/sv/projekt/", {"page": 2})
+    assert _heading(again) == "25 projekt"
+    assert again.text.count('class="card"') == 5
+    assert _counting(ctx.captured_queries) == [], "the total and facets are read from the cache"
+
+    make_project(project_index, title="P25", themes=[themes["events"]], publish=False)
+    after = client.get("/sv/projekt/")
+    assert _heading(after) == "26 projekt"
+    assert 'value="events"> Evenemang (1)' in after.text, "the facets follow the new project too"
