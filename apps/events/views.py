@@ -5,9 +5,7 @@ batches, so the query count does not depend on how many events there are."""
 import calendar as calendar_module
 import datetime
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.templatetags.tz import do_timezone
 from django.urls import reverse
@@ -15,28 +13,21 @@ from django.utils import timezone
 from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 
-from apps.core import content_version
 from apps.core.base_template import render
 from apps.core.locale import localized_for_request
+from apps.events.choices import filter_choices
 from apps.events.filters import CalendarFilter, base_queryset
 from apps.events.grid import grid_days
 from apps.events.ics import location
 from apps.events.jsonld import event_json_ld, image_urls
 from apps.events.listing import FULL, LEAN, CategoryLabels, pages_by_key, prefetch_thumbnails
 from apps.events.models import (
-    EVENT_LANGUAGES,
-    Audience,
-    EventCategory,
     EventOccurrence,
-    EventPage,
-    Venue,
 )
 from apps.events.navigation import filter_query, view_links
 from apps.events.subscribe import calendar_links, event_links, feed_query
-from apps.network.models import Organisation, Place
 
 PER_PAGE = 30
-CHOICES_TIMEOUT = 24 * 3600
 
 
 def localise(occurrence, page):
@@ -116,45 +107,6 @@ def group_by_day(rows):
     return days
 
 
-def _venue_choices(locale):
-    """Venues with live events, one per translation group, in ``locale`` where translated."""
-    used = Venue.objects.filter(events__live=True).values("translation_key")
-    rows = Venue.objects.filter(translation_key__in=used).exclude(slug="")
-    chosen = {}
-    for venue in sorted(rows, key=lambda row: row.locale_id != locale.pk):
-        chosen.setdefault(venue.translation_key, venue)
-    return sorted(chosen.values(), key=lambda venue: str(venue).casefold())
-
-
-def _live_events(**lookups):
-    return EventPage.objects.filter(live=True, **lookups)
-
-
-def _filter_choices(locale):
-    """Choices that have live events. Finding them reads every live event, so they are kept
-    under the content version (which moves with every publish) instead of being found again
-    on each calendar page; EXISTS per choice rather than a DISTINCT over the whole join."""
-    key = f"bygd:events:filter-choices:{locale.pk}:{content_version.current()[0]}"
-    choices = cache.get(key)
-    if choices is None:
-        choices = {name: list(rows) for name, rows in _find_choices(locale).items()}
-        cache.set(key, choices, CHOICES_TIMEOUT)
-    return {**choices, "audiences": Audience.choices, "event_languages": EVENT_LANGUAGES}
-
-
-def _find_choices(locale):
-    return {
-        "categories": EventCategory.objects.filter(locale=locale).order_by("name"),
-        "municipalities": Place.objects.filter(
-            Exists(_live_events(venue__municipality=OuterRef("pk")))
-        ).order_by("name"),
-        "organisers": Organisation.objects.filter(
-            Exists(_live_events(organiser=OuterRef("pk")))
-        ).order_by("name"),
-        "venues": _venue_choices(locale),
-    }
-
-
 def _filtered(request, data):
     filterset = CalendarFilter(data, queryset=base_queryset())
     if not filterset.is_valid():
@@ -175,7 +127,7 @@ def _context(request, index_page, filters, errors, current="list", day=None, **e
         "ics_url": reverse("calendar-ics") + "?" + feed_query(request.GET, language),
         "subscribe_links": calendar_links(request, request.GET, language, index_page.title),
         "view_links": view_links(index_page, request.GET, current, day),
-        **_filter_choices(index_page.locale),
+        **filter_choices(index_page.locale),
         **extra,
     }
 
