@@ -43,11 +43,10 @@ def _in_transaction():
     return any(not block._from_testcase for block in blocks)
 
 
-def reading_replica():
-    """Whether reads in the current request go to a replica (the response cache then assumes
-    that what it reads may lag a change by up to ``BYGD_REPLICA_MAX_LAG`` seconds)."""
-    state = _current.get()
-    return state is not None and state.alias is not None
+def read_replica(request):
+    """Whether ``request`` read from a replica (the response cache, outside this middleware, then
+    assumes that what it stores may lag a change by up to ``BYGD_REPLICA_MAX_LAG`` seconds)."""
+    return getattr(request, "bygd_read_replica", False)
 
 
 class ReplicaRouter:
@@ -89,6 +88,7 @@ class ReplicaMiddleware:
         if alias is None:
             return self.get_response(request)
         state = _Request(alias if self._may_read_replica(request) else None)
+        request.bygd_read_replica = state.alias is not None
         token = _current.set(state)
         try:
             response = self.get_response(request)

@@ -119,7 +119,7 @@ class PublicCacheMiddleware:
         response = self.get_response(request)
         if not self._storable(response):
             return response
-        plain = self._entry(response, version)
+        plain = self._entry(request, response, version)
         compress = cache_entry.compressible(plain.headers, plain.body)
         entries = {
             self._key(request, gzip=False): plain,
@@ -142,7 +142,7 @@ class PublicCacheMiddleware:
         )
 
     @staticmethod
-    def _entry(response, version):
+    def _entry(request, response, version):
         """The answer with its final headers, worked out once for every hit to come."""
         number, changed_at = version
         max_age = conf.cache_max_age()
@@ -160,7 +160,7 @@ class PublicCacheMiddleware:
         headers["ETag"] = f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"'
         headers["Last-Modified"] = http_date(changed_at)
         fresh_until = time.time() + max_age
-        if db_router.reading_replica():
+        if db_router.read_replica(request):
             # Read soon after a change, the replica may not have had it yet: fresh only until
             # it must have, then recomputed.
             fresh_until = min(fresh_until, changed_at + 1 + conf.replica_max_lag())

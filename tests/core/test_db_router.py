@@ -104,3 +104,25 @@ def test_a_replica_alias_that_is_not_a_database_is_named_by_the_check(settings):
     settings.BYGD_REPLICA_DATABASE = "replika"
     with pytest.raises(Exception, match="BYGD_REPLICA_DATABASE='replika'"):
         call_command("check")
+
+
+def test_answers_read_from_the_replica_right_after_a_change_are_fresh_only_until_it_caught_up(
+    client, replica, http_cache, sv
+):
+    """The replica may not have had the change yet: the cached answer is recomputed once
+    BYGD_REPLICA_MAX_LAG seconds have passed since it, not after the full max-age."""
+    import pickle
+
+    from django.core.cache import caches
+
+    from apps.core import cache_entry, content_version
+
+    OrganisationFactory(name="Vimmerby Hembygdsförening")
+    assert client.get("/api/organisations/").status_code == 200
+    _version, changed_at = content_version.current()
+    stored = [
+        cache_entry.decode(pickle.loads(value))  # noqa: S301 - the test's own cache
+        for key, value in caches["default"]._cache.items()
+        if ":bygd:response:" in key
+    ]
+    assert stored and all(entry.fresh_until <= changed_at + 1 + 5 for entry in stored)
