@@ -7,6 +7,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
@@ -62,6 +63,9 @@ def test_an_event_in_the_site_zone_has_no_zone_label(client, publish):
 
 
 def _count(client, path):
+    # Counted as when nothing is kept yet: the calendar's filter choices are cached under the
+    # content version, which these tests' publishes (no commit) never move.
+    cache.clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
     assert response.status_code == 200
