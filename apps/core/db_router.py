@@ -22,6 +22,9 @@ from apps.core import conf
 
 #: Cookie set after a write: its client reads the primary until it expires.
 PIN_COOKIE = "bygd_primary"
+#: The app label Django's database cache gives its table: cache reads (rate-limit counters,
+#: entries just stored) must not lag, and cache writes are not content writes.
+_CACHE_TABLE_LABEL = "django_cache"
 
 
 class _Request:
@@ -52,13 +55,18 @@ def read_replica(request):
 class ReplicaRouter:
     def db_for_read(self, model, **hints):
         state = _current.get()
-        if state is None or state.alias is None or _in_transaction():
+        if (
+            state is None
+            or state.alias is None
+            or model._meta.app_label == _CACHE_TABLE_LABEL
+            or _in_transaction()
+        ):
             return None
         return state.alias
 
     def db_for_write(self, model, **hints):
         state = _current.get()
-        if state is not None:
+        if state is not None and model._meta.app_label != _CACHE_TABLE_LABEL:
             state.alias = None
             state.wrote = True
         return None

@@ -126,3 +126,21 @@ def test_answers_read_from_the_replica_right_after_a_change_are_fresh_only_until
         if ":bygd:response:" in key
     ]
     assert stored and all(entry.fresh_until <= changed_at + 1 + 5 for entry in stored)
+
+
+def test_the_database_cache_reads_and_writes_the_primary(replica, settings):
+    """Production's cache without Redis is a table: its rate-limit counters and cached answers
+    read from a lagging replica would undercount and serve old entries, and a request that only
+    touched the cache is not one that wrote content (no pin cookie, its answer stays shareable)."""
+    from django.core.cache.backends.db import Options
+
+    cache_table = type("CacheEntry", (), {"_meta": Options("bygd_cache")})
+    state = db_router._Request("replica")
+    token = db_router._current.set(state)
+    try:
+        assert router.db_for_read(cache_table) == "default"
+        assert router.db_for_write(cache_table) == "default"
+        assert router.db_for_read(Organisation) == "replica"
+        assert not state.wrote
+    finally:
+        db_router._current.reset(token)
