@@ -69,8 +69,8 @@ class PublicCacheMiddleware:
             entry = self._compute(request, key, version)
         elif now > entry.fresh_until:
             entry = self._refresh(request, key, version, entry, now)
-        if isinstance(entry, HttpResponse):
-            return entry
+        if not isinstance(entry, Entry):
+            return entry  # the view's own answer, not shareable (or streamed)
         return self._serve(request, entry)
 
     @staticmethod
