@@ -7,12 +7,11 @@ cached per-series texts and never held whole in memory or in the response cache.
 from django.db.models import Exists, OuterRef
 from django.http import StreamingHttpResponse
 from django.utils.translation import gettext as _
-from rest_framework.exceptions import ValidationError
 
 from apps.events import feed_text
 from apps.events.feed_names import feed_name
-from apps.events.feeds import FeedFilter, _bad_request, _params
-from apps.events.filters import CalendarFilterForm, base_queryset, only_in_locale
+from apps.events.feeds import FeedFilter, InvalidParameters, bad_request, filtered
+from apps.events.filters import CalendarFilterForm
 from apps.events.models import EventPage, EventSeries
 
 CHUNK = 500
@@ -34,20 +33,14 @@ class ExportFilter(FeedFilter):
 
 
 def calendar_export(request):
-    try:
-        locale, fallback = _params(request)
-    except ValidationError as error:
-        return _bad_request(error.detail)
     windowed = sorted(name for name in WINDOW if name in request.GET)
     if windowed:
         message = _("The full export has every date; use /calendar.ics for a window or a part.")
-        return _bad_request({name: [message] for name in windowed})
-    queryset = base_queryset()
-    if not fallback:
-        queryset = only_in_locale(queryset, locale)
-    filterset = ExportFilter(request.GET, queryset=queryset)
-    if not filterset.is_valid():
-        return _bad_request({key: list(value) for key, value in filterset.errors.items()})
+        return bad_request({name: [message] for name in windowed})
+    try:
+        filterset, locale, fallback = filtered(request, ExportFilter)
+    except InvalidParameters as error:
+        return bad_request(error.fields)
     series = EventSeries.objects.filter(
         Exists(filterset.qs.filter(series=OuterRef("pk"))), live=True
     ).order_by("pk")

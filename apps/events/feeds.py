@@ -39,9 +39,31 @@ def _params(request):
     return parse_locale(params), parse_bool(params, "fallback", True)
 
 
-def _bad_request(fields):
+def bad_request(fields):
     message = _("Invalid parameter: {}.").format(", ".join(fields))
     return JsonResponse(error_body("invalid", message, fields), status=400)
+
+
+class InvalidParameters(Exception):
+    def __init__(self, fields):
+        super().__init__(fields)
+        self.fields = fields
+
+
+def filtered(request, filter_class):
+    """(filterset, locale, fallback) of a calendar feed's query; InvalidParameters names the
+    parameters that are wrong. The bounded feed and the full export read their filters alike."""
+    try:
+        locale, fallback = _params(request)
+    except ValidationError as error:
+        raise InvalidParameters(error.detail) from error
+    queryset = base_queryset()
+    if not fallback:
+        queryset = only_in_locale(queryset, locale)
+    filterset = filter_class(request.GET, queryset=queryset)
+    if not filterset.is_valid():
+        raise InvalidParameters({key: list(value) for key, value in filterset.errors.items()})
+    return filterset, locale, fallback
 
 
 def _response(body, filename):
@@ -52,18 +74,12 @@ def _response(body, filename):
 
 def calendar_feed(request):
     try:
-        locale, fallback = _params(request)
-    except ValidationError as error:
-        return _bad_request(error.detail)
-    queryset = base_queryset()
-    if not fallback:
-        queryset = only_in_locale(queryset, locale)
-    filterset = FeedFilter(request.GET, queryset=queryset)
-    if not filterset.is_valid():
-        return _bad_request({key: list(value) for key, value in filterset.errors.items()})
+        filterset, locale, fallback = filtered(request, FeedFilter)
+    except InvalidParameters as error:
+        return bad_request(error.fields)
     number = _page_number(request)
     if number is None:
-        return _bad_request({"page": [_("Give a whole number of at least 1.")]})
+        return bad_request({"page": [_("Give a whole number of at least 1.")]})
     size = conf.feed_max_series()
     ids, more = _series_page(filterset.qs, number, size)
     found = EventSeries.objects.in_bulk(ids)
@@ -125,7 +141,7 @@ def event_feed(request, key):
     try:
         locale, fallback = _params(request)
     except ValidationError as error:
-        return _bad_request(error.detail)
+        return bad_request(error.detail)
     series = EventSeries.objects.filter(key=key, live=True).first()
     if series is None:
         raise Http404
