@@ -2,11 +2,12 @@
 an unchanged answer costs one cache lookup, a revalidation costs a 304, and a CDN may serve it
 for a short while.
 
-A hit is one cache round trip: the content version (apps.core.content_version) and the stored
-answer are read together (``get_many``, one MGET on Redis), and the answer is served only when
-it was computed under that version, so publishing, unpublishing or deleting anything public
-makes every stored answer unreachable for the next request after the change's commit, in every
-process. The answer is stored as bytes (apps.core.cache_entry), once plain and once gzipped for
+A hit is one cache round trip: the content version (apps.core.content_version) alone when this
+worker holds a copy of the answer (apps.core.hot_entries), else the version and the stored
+answer together (``get_many``, one MGET on Redis). The answer is served only when it was
+computed under that version, so publishing, unpublishing or deleting anything public makes
+every stored answer, and every worker's copy, unreachable for the next request after the
+change's commit, in every process. The answer is stored as bytes (apps.core.cache_entry), once plain and once gzipped for
 text, and kept until the version moves (at most ``BYGD_CACHE_KEEP``). Listings such as
 "upcoming" or "open calls" also move with the clock: after ``BYGD_CACHE_MAX_AGE`` seconds one
 request (holding a lock taken with ``add()``) recomputes the answer while the others are served
@@ -17,7 +18,9 @@ credentials, no cookies), so no secret shares a compressed body with what an att
 
 Put the middleware early, right after ``SecurityMiddleware`` (whose redirect to HTTPS must come
 first): a hit is then answered before the rest of the stack runs, with the headers that stack
-(CSP, CORS, locale, frame options) added to the answer when it was computed."""
+(CSP, CORS, locale, frame options) added to the answer when it was computed. Wrapping the WSGI
+application in apps.core.http_cache_wsgi.CachedAnswers answers hits before Django's handler
+too."""
 
 import hashlib
 import re
@@ -79,7 +82,7 @@ def _lookup(key):
     otherwise one MGET of the version and the stored entry."""
     copy = hot_entries.get(key)
     if copy is not None:
-        version = content_version.decode(cache.get(content_version.CACHE_KEY))
+        version = content_version.for_hit()
         if version is not None and copy.version == version[0] and time.time() <= copy.fresh_until:
             return version, copy
     found = cache.get_many([content_version.CACHE_KEY, key])

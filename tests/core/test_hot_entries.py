@@ -5,13 +5,19 @@ version moved in another worker process."""
 import socket
 import subprocess
 import sys
+import time
 import uuid
 
 import pytest
+from django.core.cache import cache
 
-from apps.core import hot_entries
+from apps.core import content_version, hot_entries
 from apps.core.cache_entry import Entry
+from apps.network.factories import OrganisationFactory
+from apps.network.models import Organisation
 from tests.core.test_ratelimit_shared import ROOT, production_env
+
+PATH = "/api/organisations/"
 
 
 def _entry(size, version=1):
@@ -136,3 +142,59 @@ def test_a_publish_in_one_worker_reaches_the_copies_of_another(shared_cache_env)
         for worker in workers:
             worker.stdin.close()
             worker.wait(timeout=60)
+
+
+@pytest.fixture
+def monotonic(monkeypatch):
+    """The clock the held content version is timed with, moved by hand."""
+    clock = [1000.0]
+    monkeypatch.setattr(content_version.time, "monotonic", lambda: clock[0])
+    return clock
+
+
+def _published_elsewhere(organisation, name):
+    """What another worker's publish leaves this one: the row and the shared version changed,
+    none of this process's signal handlers run."""
+    Organisation.objects.filter(pk=organisation.pk).update(name=name)
+    cache.set(content_version.CACHE_KEY, time.time_ns(), timeout=None)
+
+
+def test_by_default_a_change_elsewhere_is_in_the_next_answer(client, http_cache, sv, monotonic):
+    organisation = OrganisationFactory(name="Kulturföreningen Gnistan")
+    for _attempt in range(2):
+        assert b"Gnistan" in client.get(PATH).content
+    _published_elsewhere(organisation, "Kulturföreningen Lågan")
+    assert "Lågan".encode() in client.get(PATH).content
+
+
+def test_a_held_version_may_serve_a_change_elsewhere_late_by_its_milliseconds_at_most(
+    client, http_cache, sv, settings, monotonic
+):
+    settings.BYGD_CACHE_VERSION_HOLD_MS = 500
+    organisation = OrganisationFactory(name="Kulturföreningen Gnistan")
+    for _attempt in range(2):
+        assert b"Gnistan" in client.get(PATH).content
+    _published_elsewhere(organisation, "Kulturföreningen Lågan")
+    monotonic[0] += 0.4
+    assert b"Gnistan" in client.get(PATH).content
+    monotonic[0] += 0.1
+    assert "Lågan".encode() in client.get(PATH).content
+
+
+def test_a_held_version_moves_at_once_with_a_publish_in_the_same_worker(
+    client, http_cache, sv, settings, monotonic
+):
+    settings.BYGD_CACHE_VERSION_HOLD_MS = 1000
+    organisation = OrganisationFactory(name="Kulturföreningen Gnistan")
+    for _attempt in range(2):
+        assert b"Gnistan" in client.get(PATH).content
+    organisation.name = "Kulturföreningen Lågan"
+    organisation.save()
+    assert "Lågan".encode() in client.get(PATH).content
+
+
+def test_the_hold_is_bounded_to_a_second(settings):
+    from apps.core import conf
+
+    settings.BYGD_CACHE_VERSION_HOLD_MS = 1001
+    assert "from 0 to 1000" in conf.cache_version_hold_ms.problem()
