@@ -9,7 +9,9 @@ served from the cache (``http_cache.shareable``), the same lookup and conditiona
 (``http_cache.hit``), and the middleware listed before ``PublicCacheMiddleware`` in
 ``MIDDLEWARE`` (``SecurityMiddleware``: its HTTPS redirect and headers) wrapped around it.
 Everything else (misses, stale answers, personal or unsafe requests) goes to Django, where the
-middleware computes and stores the answer as before."""
+middleware computes and stores the answer as before, and so does a hit that fails (a database
+connection of the database cache that went away is then closed by Django's handler, as after
+any request)."""
 
 import logging
 
