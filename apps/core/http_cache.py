@@ -7,11 +7,13 @@ worker holds a copy of the answer (apps.core.hot_entries), else the version and 
 answer together (``get_many``, one MGET on Redis). The answer is served only when it was
 computed under that version, so publishing, unpublishing or deleting anything public makes
 every stored answer, and every worker's copy, unreachable for the next request after the
-change's commit, in every process. The answer is stored as bytes (apps.core.cache_entry), once plain and once gzipped for
-text, and kept until the version moves (at most ``BYGD_CACHE_KEEP``). Listings such as
-"upcoming" or "open calls" also move with the clock: after ``BYGD_CACHE_MAX_AGE`` seconds one
-request (holding a lock taken with ``add()``) recomputes the answer while the others are served
-the stored one, up to ``BYGD_CACHE_STALE_WHILE_REVALIDATE`` seconds past its freshness.
+change's commit, in every process (unless ``BYGD_CACHE_VERSION_HOLD_MS`` lets each worker trust
+the version it last read for up to a second). The answer is stored as bytes
+(apps.core.cache_entry), once plain and once gzipped for text, and kept until the version moves
+(at most ``BYGD_CACHE_KEEP``). Listings such as "upcoming" or "open calls" also move with the
+clock: after ``BYGD_CACHE_MAX_AGE`` seconds one request (holding a lock taken with ``add()``)
+recomputes the answer while the others are served the stored one, up to
+``BYGD_CACHE_STALE_WHILE_REVALIDATE`` seconds past its freshness.
 
 Compression is safe from BREACH here: only anonymous answers are stored (no session, no
 credentials, no cookies), so no secret shares a compressed body with what an attacker sends.

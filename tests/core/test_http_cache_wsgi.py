@@ -206,3 +206,18 @@ def test_the_reference_site_serves_cached_answers_in_front_of_django():
     from cms.wsgi import application
 
     assert isinstance(application, CachedAnswers)
+
+
+def test_a_failing_lookup_is_left_to_django(wsgi, apps, sv, monkeypatch):
+    """Django answers (and logs) errors its own way; a cache that fails in front of it must not
+    turn into a bare server error."""
+    _organisations()
+    cached, django = apps
+
+    def broken(request):
+        raise ConnectionError("the cache is down")
+
+    monkeypatch.setattr("apps.core.http_cache.hit", broken)
+    status, _headers, body = wsgi(cached)
+    assert django.calls == 1
+    assert status == "200 OK" and b"Hembygdsf" in body
