@@ -35,7 +35,7 @@ def put(key, entry):
         old = _entries.pop(key, None)
         if old is not None:
             _size -= len(old.body)
-        if len(entry.body) * 4 > limit:
+        if not limit or len(entry.body) * 4 > limit:
             return
         _entries[key] = entry
         _size += len(entry.body)

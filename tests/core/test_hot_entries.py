@@ -55,7 +55,8 @@ def test_no_copies_are_kept_when_switched_off(settings):
     settings.BYGD_CACHE_HOT_BYTES = 0
     hot_entries.clear()
     hot_entries.put("a", _entry(1))
-    assert hot_entries.get("a") is None
+    hot_entries.put("empty", _entry(0))
+    assert hot_entries.get("a") is None and hot_entries.get("empty") is None
 
 
 # One worker process: computes an answer through the middleware (a view answering the number it
