@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
+from apps.core import hot_entries
 from apps.core.localize import translate
 from apps.events.factories import EventIndexPageFactory, EventPageFactory, VenueFactory
 from apps.network.factories import NetworkIndexPageFactory, OrganisationFactory
@@ -58,8 +59,10 @@ def http_cache(settings):
     """The shared response cache as production runs it (test settings switch it off)."""
     del settings.BYGD_CACHED_PATHS  # apps.core.conf's default
     cache.clear()
+    hot_entries.clear()
     yield
     cache.clear()
+    hot_entries.clear()
 
 
 # The calendar fixtures serve the events and the portal tests alike.

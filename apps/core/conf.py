@@ -9,6 +9,8 @@
 | `BYGD_CACHE_MAX_AGE` | `60` | seconds in `Cache-Control: max-age` of cached answers, and how long a stored answer is fresh: after that one request recomputes it while the others still get the stored one |
 | `BYGD_CACHE_STALE_WHILE_REVALIDATE` | `300` | seconds in `stale-while-revalidate` of cached answers, and how long past its freshness a stored answer may be served while it is recomputed (older, the request recomputes it itself) |
 | `BYGD_CACHE_KEEP` | `86400` | seconds a stored answer is kept at most; a change to public content makes it unreachable at once, whatever this says |
+| `BYGD_CACHE_HOT_BYTES` | `8388608` (8 MiB) | bytes of stored answers each worker process keeps a copy of (the most recently served, none larger than a quarter of this), so that a hit reads only the content version from the shared cache; a copy is served only under the current content version; 0 keeps none |
+| `BYGD_CACHE_VERSION_HOLD_MS` | `0` | milliseconds (at most 1000) a worker answers hits under the content version it last read from the shared cache instead of reading it again; above 0, an answer may be served up to this long after another worker published a change (the worker that published moves at once); 0 reads it on every hit, so no stale answer is ever served |
 | `BYGD_REPLICA_DATABASE` | `None` | the alias in `DATABASES` of a read replica that `ReplicaRouter` sends public reads to (None: every read goes to the primary) |
 | `BYGD_REPLICA_MAX_LAG` | `5` | seconds the replica may lag behind the primary: a client that wrote reads the primary this long, and cached answers read from the replica this soon after a change are recomputed when this has passed |
 | `BYGD_PRIMARY_PATHS` | the admin | regular expression of paths that always read the primary, even for anonymous GET requests |
@@ -104,6 +106,16 @@ uncached_paths = Setting(
 cache_max_age = Setting("BYGD_CACHE_MAX_AGE", 60, whole_number(0))
 stale_while_revalidate = Setting("BYGD_CACHE_STALE_WHILE_REVALIDATE", 300, whole_number(0))
 cache_keep = Setting("BYGD_CACHE_KEEP", 86400, whole_number(1))
+cache_hot_bytes = Setting("BYGD_CACHE_HOT_BYTES", 8 * 1024 * 1024, whole_number(0))
+
+
+def _hold_rule(value):
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 1000:
+        return "is not a whole number of milliseconds from 0 to 1000."
+    return None
+
+
+cache_version_hold_ms = Setting("BYGD_CACHE_VERSION_HOLD_MS", 0, _hold_rule)
 replica_database = Setting("BYGD_REPLICA_DATABASE", None, _database_alias_rule)
 replica_max_lag = Setting("BYGD_REPLICA_MAX_LAG", 5, whole_number(1))
 primary_paths = Setting("BYGD_PRIMARY_PATHS", r"^/admin/", regular_expression)

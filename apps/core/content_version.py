@@ -49,6 +49,25 @@ def decode(value):
     return value, value // 1_000_000_000
 
 
+#: (time.monotonic() when read, decoded version) of the last version this process read or set.
+_held = (0.0, None)
+
+
+def for_hit():
+    """The version a cached answer is checked against, or None when the cache holds none: read
+    from the shared cache, or within ``BYGD_CACHE_VERSION_HOLD_MS`` of the last read (0 by
+    default) the version this process last read or set."""
+    global _held
+    hold = conf.cache_version_hold_ms() / 1000
+    read_at, version = _held
+    now = time.monotonic()
+    if hold and version is not None and now - read_at < hold:
+        return version
+    version = decode(cache.get(CACHE_KEY))
+    _held = (now, version)
+    return version
+
+
 def current():
     """(version, unix time of the change); a fresh cache starts a new version."""
     found = decode(cache.get(CACHE_KEY))
@@ -60,7 +79,10 @@ def current():
 
 
 def bump():
-    cache.set(CACHE_KEY, time.time_ns(), timeout=None)
+    global _held
+    version = time.time_ns()
+    cache.set(CACHE_KEY, version, timeout=None)
+    _held = (time.monotonic(), decode(version))
 
 
 def _is_public(model):
