@@ -5,7 +5,12 @@ venue's position, or at its venue's municipality when the venue has none, in pag
 from drf_spectacular.utils import extend_schema
 
 from apps.core.api.errors import ERROR_RESPONSES
-from apps.core.api.geojson import GeoJSONPagination, feature_collection_schema, point_geometry
+from apps.core.api.geojson import (
+    PAGE_PARAMETERS,
+    GeoJSONPagination,
+    feature_collection_schema,
+    point_geometry,
+)
 from apps.core.api.params import LOCALE_PARAMETERS
 from apps.events.api.pages import PageURLs, list_pages_by_key
 from apps.events.api.serializers import OccurrenceSerializer
@@ -45,7 +50,7 @@ class EventMapViewSet(EventViewSet):
             "venue has no position; `null` geometry for online events). Paged: `count` is the "
             "whole result, follow `next` for the rest."
         ),
-        parameters=LOCALE_PARAMETERS,
+        parameters=[*LOCALE_PARAMETERS, *PAGE_PARAMETERS],
         filters=True,
         responses={
             (200, "application/geo+json"): feature_collection_schema(PROPERTIES),

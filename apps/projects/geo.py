@@ -6,7 +6,12 @@ from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema
 
 from apps.core.api.errors import ERROR_RESPONSES
-from apps.core.api.geojson import GeoJSONPagination, feature_collection_schema, point_geometry
+from apps.core.api.geojson import (
+    PAGE_PARAMETERS,
+    GeoJSONPagination,
+    feature_collection_schema,
+    point_geometry,
+)
 from apps.core.api.params import LOCALE_PARAMETERS
 from apps.network.models import Place
 from apps.projects.api import ProjectViewSet
@@ -53,7 +58,7 @@ class ProjectMapViewSet(ProjectViewSet):
             "municipalities; `null` geometry for a project without a located place). Paged: "
             "`count` is the whole result, follow `next` for the rest."
         ),
-        parameters=LOCALE_PARAMETERS,
+        parameters=[*LOCALE_PARAMETERS, *PAGE_PARAMETERS],
         filters=True,
         responses={
             (200, "application/geo+json"): feature_collection_schema(PROPERTIES),

@@ -3,12 +3,22 @@ all of a filtered result at once, so pages are larger than a list's, but still b
 `next` and `previous` ride along as foreign members, and a client that wants everything follows
 `next` (GeoJSON readers ignore members they do not know)."""
 
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework.response import Response
 
 from apps.core.api.pagination import BygdPagination
 
 GEOJSON_PAGE_SIZE = 500
 GEOJSON_MAX_PAGE_SIZE = 1000
+
+PAGE_PARAMETERS = [
+    OpenApiParameter("page", {"type": "integer", "minimum": 1}, description="Page number (from 1)"),
+    OpenApiParameter(
+        "page_size",
+        {"type": "integer", "minimum": 1, "maximum": GEOJSON_MAX_PAGE_SIZE},
+        description=f"Features per page (default {GEOJSON_PAGE_SIZE})",
+    ),
+]
 
 POINT_SCHEMA = {
     "type": "object",
