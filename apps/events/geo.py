@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema
 
 from apps.core.api.errors import ERROR_RESPONSES
 from apps.core.api.geojson import (
+    GEOJSON_RENDERERS,
     PAGE_PARAMETERS,
     GeoJSONPagination,
     feature_collection_schema,
@@ -42,6 +43,7 @@ def venue_point(venue):
 
 class EventMapViewSet(EventViewSet):
     pagination_class = GeoJSONPagination
+    renderer_classes = GEOJSON_RENDERERS
 
     @extend_schema(
         description=(

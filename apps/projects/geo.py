@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema
 
 from apps.core.api.errors import ERROR_RESPONSES
 from apps.core.api.geojson import (
+    GEOJSON_RENDERERS,
     PAGE_PARAMETERS,
     GeoJSONPagination,
     feature_collection_schema,
@@ -49,6 +50,7 @@ def project_feature(page, request, language):
 
 class ProjectMapViewSet(ProjectViewSet):
     pagination_class = GeoJSONPagination
+    renderer_classes = GEOJSON_RENDERERS
 
     @extend_schema(
         description=(

@@ -124,3 +124,10 @@ def test_query_count_stays_flat(client, project_index, leader_alh):
         )
     assert count == 3
     assert queries() == (30, few)
+
+
+def test_a_client_may_ask_for_geojson_by_its_media_type(client, project_index):
+    make_project(project_index, title="Ett", identifier="ONE-1", places=["SE-0880"])
+    response = client.get("/api/projects.geojson", HTTP_ACCEPT="application/geo+json")
+    assert response.status_code == 200
+    assert response.json()["count"] == 1

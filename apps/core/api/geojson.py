@@ -4,6 +4,7 @@ all of a filtered result at once, so pages are larger than a list's, but still b
 `next` (GeoJSON readers ignore members they do not know)."""
 
 from drf_spectacular.utils import OpenApiParameter
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from apps.core.api.pagination import BygdPagination
@@ -74,6 +75,16 @@ def feature_collection_schema(properties):
         },
         "required": ["type", "count", "next", "previous", "features"],
     }
+
+
+class GeoJSONRenderer(JSONRenderer):
+    """Lets a client ask for `Accept: application/geo+json`; plain JSON stays the default."""
+
+    media_type = "application/geo+json"
+    format = "geojson"
+
+
+GEOJSON_RENDERERS = [JSONRenderer, GeoJSONRenderer]
 
 
 class GeoJSONPagination(BygdPagination):
