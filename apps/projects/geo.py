@@ -33,7 +33,9 @@ PROPERTIES = {
 
 def project_feature(page, request, language):
     places = [row.place for row in page.places.all()]
-    located = [(p.point_latitude, p.point_longitude) for p in places if p.point_latitude]
+    located = [
+        (p.point_latitude, p.point_longitude) for p in places if p.point_latitude is not None
+    ]
     return {
         "type": "Feature",
         "id": page.identifier,

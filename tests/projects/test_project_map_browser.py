@@ -1,5 +1,6 @@
 """The map beside the project database in headless Chromium: markers for exactly the filtered
-projects, reachable with Tab, and Enter on one leads (through its popup's link) to the page."""
+projects, reachable with Tab; Enter on a cluster opens it, and Enter on a marker leads (through
+its popup's link) to the page."""
 
 import os
 
@@ -22,6 +23,22 @@ const single = document.querySelectorAll(
     '.result-map .leaflet-marker-icon:not(.marker-cluster)').length;
 return single + clusters.reduce((sum, c) => sum + parseInt(c.textContent, 10), 0);
 """
+
+
+TITLES = """
+return [...document.querySelectorAll('.result-map .leaflet-marker-icon[title]')].map(m => m.title);
+"""
+
+
+def tab_to(driver, wanted):
+    """Press Tab from the top of the page until the focused element's classes are ``wanted``."""
+    driver.find_element(By.TAG_NAME, "h1").click()
+    for _tab in range(150):
+        driver.switch_to.active_element.send_keys(Keys.TAB)
+        active = driver.switch_to.active_element
+        if wanted(active.get_attribute("class") or ""):
+            return active
+    return None
 
 
 @pytest.fixture
@@ -54,16 +71,14 @@ def test_map_shows_the_filtered_projects_and_works_from_the_keyboard(
         if SCREENSHOT:
             driver.save_screenshot(SCREENSHOT)
 
-        body = driver.find_element(By.TAG_NAME, "body")
-        body.click()
-        focused = None
-        for _tab in range(150):
-            driver.switch_to.active_element.send_keys(Keys.TAB)
-            active = driver.switch_to.active_element
-            classes = active.get_attribute("class") or ""
-            if "leaflet-marker-icon" in classes and "marker-cluster" not in classes:
-                focused = active
-                break
+        cluster = tab_to(driver, lambda classes: "marker-cluster" in classes)
+        assert cluster is not None, "Tab never reached the cluster of Malmö and Göteborg"
+        cluster.send_keys(Keys.ENTER)
+        wait.until(lambda d: {"Projekt MAL-1", "Projekt GBG-1"} <= set(d.execute_script(TITLES)))
+
+        focused = tab_to(
+            driver, lambda classes: "leaflet-marker-icon" in classes and "cluster" not in classes
+        )
         assert focused is not None, "Tab never reached a marker"
         title = focused.get_attribute("title")
         assert title in {page.title for page in projects.values()}

@@ -1,6 +1,7 @@
 /* The map beside a listing (bygd/includes/map.html): markers for the listing's filtered result,
  * read from the API's GeoJSON with the same filters, clustered where they crowd. Each marker is
- * focusable (Tab); Enter or a click opens a popup whose link, focused at once, leads to the page.
+ * focusable (Tab); Enter or a click opens a popup whose link, focused at once, leads to the page,
+ * and Enter on a cluster opens it.
  * The list stays the text form: without JavaScript the map is never shown, and what the map
  * leaves out (results without a place, pages past MAX_PAGES) is said in its status line. */
 (function () {
@@ -80,6 +81,13 @@
     load(data.geojsonUrl, [], 0)
       .then(function (result) {
         var cluster = L.markerClusterGroup({ showCoverageOnHover: false });
+        // A cluster's icon takes focus like a marker; Enter opens it as a click does
+        // (zoom in, or spread out markers that share a place).
+        cluster.on("clusterkeypress", function (event) {
+          if (event.originalEvent.key === "Enter") {
+            event.layer.fire("click", { originalEvent: event.originalEvent }, true);
+          }
+        });
         var placed = 0;
         var markers = 0;
         result.features.forEach(function (feature) {
