@@ -24,6 +24,8 @@
 | `BYGD_INDEX_PARENT_PAGE_TYPES` | `None` (any page) | page types (`"app_label.Model"`) under which Bygd's index pages may be created |
 | `BYGD_OG_LOCALES` | Nordic languages and English (`{"sv": "sv_SE", "en": "en_GB", …}`) | Open Graph locale (`og:locale`, `language_TERRITORY`) of each language code; a code not listed is given as Django writes it (`sv`) |
 | `BYGD_UNGUESSABLE_IMAGE_NAMES` | `True` | give every uploaded image a random file name, so an image on a draft or a pending portal submission is not at a predictable `/media/` address before its page is published |
+| `BYGD_MAP_TILE_URL` | OpenStreetMap's standard tiles, `"https://tile.openstreetmap.org/{z}/{x}/{y}.png"` | the tile server of the maps beside the project database and the calendar, in Leaflet's `{z}/{x}/{y}` form (`{s}` for subdomains); `None` leaves the maps out; a path (`/tiles/{z}/{x}/{y}.png`) serves them from this site. Its host must be an `img-src` of the site's Content-Security-Policy (the reference site adds it) |
+| `BYGD_MAP_ATTRIBUTION` | `"© OpenStreetMap contributors"`, linked to openstreetmap.org/copyright | the credit the tile server's terms ask for, shown in the map's corner (HTML); change it with the tile server |
 | `BYGD_BASE_TEMPLATE` | `"bygd/base.html"` | the base template Bygd's pages and views render in (the host's own, e.g. `"base.html"`; see README.md for the blocks it needs) |
 """
 
@@ -144,6 +146,30 @@ api_anon_rate = Setting("BYGD_API_ANON_RATE", "120/minute", rate_or_none)
 index_parent_page_types = Setting("BYGD_INDEX_PARENT_PAGE_TYPES", None, _page_types_rule)
 unguessable_image_names = Setting("BYGD_UNGUESSABLE_IMAGE_NAMES", True, true_or_false)
 base_template = Setting("BYGD_BASE_TEMPLATE", "bygd/base.html", _template_rule)
+
+
+def _tile_url_rule(value):
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.startswith(("https://", "http://", "/")):
+        return "is not None or a tile URL (https://… or a path on this site)."
+    if not all(part in value for part in ("{z}", "{x}", "{y}")):
+        return "has not all of {z}, {x} and {y} in it."
+    return None
+
+
+def _text_rule(value):
+    return None if isinstance(value, str) else "is not a text."
+
+
+map_tile_url = Setting(
+    "BYGD_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png", _tile_url_rule
+)
+map_attribution = Setting(
+    "BYGD_MAP_ATTRIBUTION",
+    '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+    _text_rule,
+)
 OG_LOCALE = re.compile(r"^[a-z]{2,3}_[A-Z]{2}$")
 
 

@@ -114,6 +114,13 @@ def _filtered(request, data):
     return filterset, filterset.qs, {}
 
 
+def _api_query(query, language):
+    """The page's filters for the API (the map's GeoJSON), in the calendar's language."""
+    query = query.copy()
+    query["locale"] = language
+    return query.urlencode()
+
+
 def _context(request, index_page, filters, errors, current="list", day=None, **extra):
     language = index_page.locale.language_code
     query = request.GET.copy()
@@ -124,6 +131,7 @@ def _context(request, index_page, filters, errors, current="list", day=None, **e
         "filters": filters,
         "errors": errors,
         "query_string": query.urlencode(),
+        "map_query": _api_query(query, language),
         "ics_url": reverse("calendar-ics") + "?" + feed_query(request.GET, language),
         "subscribe_links": calendar_links(request, request.GET, language, index_page.title),
         "view_links": view_links(index_page, request.GET, current, day),

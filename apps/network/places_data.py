@@ -1,8 +1,10 @@
 """Load the official place lists shipped in data/places/ (SCB län and kommuner, Danish regions
-and kommuner) plus every ISO 3166-1 country. Used by a data migration and by `load_places`;
-running it again only changes rows whose data changed."""
+and kommuner) plus every ISO 3166-1 country, and the Swedish and Danish places' map positions.
+Used by data migrations and by `load_places`; running it again only changes rows whose data
+changed."""
 
 import csv
+from decimal import Decimal
 from pathlib import Path
 
 from django.utils import translation
@@ -70,3 +72,18 @@ def load_places(place_model, log=None):
         if log and (created + updated + unchanged) % 200 == 0:
             log(f"  … {created + updated + unchanged} places processed")
     return created, updated, unchanged
+
+
+def load_centres(place_model):
+    """Set the shipped map positions (data/places/centres.csv, see its README) on Swedish and
+    Danish regions and municipalities; returns how many changed. Separate from `load_places`
+    because the migration that first loaded the places predates the coordinate fields."""
+    changed = 0
+    for row in _read("centres.csv"):
+        point = (Decimal(row["latitude"]), Decimal(row["longitude"]))
+        changed += (
+            place_model.objects.filter(kind=row["kind"], country=row["country"], code=row["code"])
+            .exclude(latitude=point[0], longitude=point[1])
+            .update(latitude=point[0], longitude=point[1])
+        )
+    return changed

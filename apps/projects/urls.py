@@ -8,6 +8,7 @@ from rest_framework import routers
 from apps.projects.api import ProjectViewSet
 from apps.projects.calls.api import CallViewSet
 from apps.projects.calls.feeds import deadlines_feed
+from apps.projects.geo import ProjectMapViewSet
 from apps.projects.news.api import NewsViewSet
 from apps.projects.news.feeds import ProjectNewsFeed, SiteNewsFeed, TagNewsFeed, atom
 from apps.projects.taxonomy_api import ProgrammeViewSet, ThemeViewSet
@@ -22,6 +23,9 @@ router.register("calls", CallViewSet, basename="call")
 api_urlpatterns = [
     path("projects.csv", ProjectViewSet.as_view({"get": "export_csv"}), name="projects-csv"),
     path("projects.json", ProjectViewSet.as_view({"get": "export_json"}), name="projects-json"),
+    path(
+        "projects.geojson", ProjectMapViewSet.as_view({"get": "geojson"}), name="projects-geojson"
+    ),
     path(
         "projects/360giving.json",
         ProjectViewSet.as_view({"get": "export_360giving"}),

@@ -3,6 +3,7 @@ environment variables so that no secret or host name lives in the repository."""
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import dj_database_url
@@ -340,6 +341,20 @@ SPECTACULAR_SETTINGS = {
 # inline style allowed (an attribute cannot run script). The admin is left without a policy (it
 # needs inline scripts and styles); the API documentation gets what Redoc needs.
 CSP_MEDIA_HOSTS = env_list("CSP_MEDIA_HOSTS")
+# Map tiles (apps.core.conf): OpenStreetMap's unless BYGD_MAP_TILE_URL names another server
+# ("none" leaves the maps out); its host, any {s} subdomain, is an image source.
+BYGD_MAP_TILE_URL = os.environ.get(
+    "BYGD_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+if BYGD_MAP_TILE_URL.lower() == "none":
+    BYGD_MAP_TILE_URL = None
+if os.environ.get("BYGD_MAP_ATTRIBUTION"):
+    BYGD_MAP_ATTRIBUTION = os.environ["BYGD_MAP_ATTRIBUTION"]
+CSP_MAP_TILE_HOSTS = (
+    [urlsplit(BYGD_MAP_TILE_URL.replace("{s}", "*"))._replace(path="").geturl()]
+    if BYGD_MAP_TILE_URL and "://" in BYGD_MAP_TILE_URL
+    else []
+)
 CSP_FRAME_HOSTS = env_list(
     "CSP_FRAME_HOSTS",
     "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
@@ -351,7 +366,7 @@ CONTENT_SECURITY_POLICY = {
         "script-src": [SELF],
         "style-src": [SELF],
         "style-src-attr": [UNSAFE_INLINE],
-        "img-src": [SELF, "data:", *CSP_MEDIA_HOSTS],
+        "img-src": [SELF, "data:", *CSP_MEDIA_HOSTS, *CSP_MAP_TILE_HOSTS],
         "media-src": [SELF, *CSP_MEDIA_HOSTS],
         "frame-src": [SELF, *CSP_FRAME_HOSTS],
         "object-src": [NONE],

@@ -22,4 +22,6 @@ WHITENOISE_USE_FINDERS = True
 # Throttling and the shared response cache are switched on by the tests that check them, so
 # that other tests can repeat requests and count queries.
 BYGD_API_ANON_RATE = None
+# Map tiles from this site (they 404): a test's browser never asks a tile server outside.
+BYGD_MAP_TILE_URL = "/map-tiles/{z}/{x}/{y}.png"
 BYGD_CACHED_PATHS = r"(?!)"

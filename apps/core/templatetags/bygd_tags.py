@@ -1,7 +1,7 @@
 """Language switcher, hreflang alternates, home page and menu: the chrome Bygd's own base
-(bygd/base.html) needs; link-preview tags (bygd/page.html) and short date ranges for every app's
-templates. Generic: they read Wagtail's pages and sites only, so a host's base template may load
-them too (``{% load bygd_tags %}``)."""
+(bygd/base.html) needs; link-preview tags (bygd/page.html), short date ranges and the map beside
+a listing for every app's templates. Generic: they read Wagtail's pages and sites only, so a
+host's base template may load them too (``{% load bygd_tags %}``)."""
 
 from django import template
 from django.conf import settings
@@ -9,7 +9,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from apps.core import dates, sharing
+from apps.core import conf, dates, sharing
 
 register = template.Library()
 
@@ -118,3 +118,16 @@ def open_graph(context):
     if og and context.get("sharing_title"):
         og["title"] = context["sharing_title"]
     return {"og": og}
+
+
+@register.inclusion_tag("bygd/includes/map.html")
+def result_map(geojson_url, label, api_query=""):
+    """A map of a listing's filtered result beside the list, drawn by bygd/map.js from
+    ``geojson_url`` (the API's GeoJSON with the same filters). It stays hidden without
+    JavaScript, and is left out when the site sets no tile server: the list is the text form."""
+    return {
+        "tile_url": conf.map_tile_url(),
+        "attribution": conf.map_attribution(),
+        "geojson_url": f"{geojson_url}?{api_query}" if api_query else geojson_url,
+        "label": label,
+    }
