@@ -50,10 +50,11 @@ def _counts(occurrences, days):
 
 
 def grid_days(occurrences, first, last, attach):
-    """{day: (rows, more)}: the rows to show on each day (``attach`` turns occurrences into
-    rows with their pages) and how many of that day's dates are left for its day view."""
+    """{day: (rows, more)}: the rows to show on each day (``attach`` turns a queryset of
+    occurrences into rows with their pages) and how many of that day's dates are left for its
+    day view."""
     if not occurrences[conf.grid_limit() :].exists():
-        by_day = spread_over_days(attach(list(occurrences)), first, last)
+        by_day = spread_over_days(attach(occurrences), first, last)
         return {day: (rows, 0) for day, rows in by_day.items()}
     per_day = conf.grid_day_items()
     ranked = occurrences.annotate(
@@ -65,7 +66,7 @@ def grid_days(occurrences, first, last, attach):
     ).filter(rank__lte=per_day)
     # Ranking reads only the columns it sorts by; just the chosen rows come whole, with joins.
     chosen = list(ranked.values_list("pk", flat=True))
-    by_day = spread_over_days(attach(list(occurrences.filter(pk__in=chosen))), first, last)
+    by_day = spread_over_days(attach(occurrences.filter(pk__in=chosen)), first, last)
     days = _days(first, last)
     counts = _counts(occurrences, days)
     shown = {}
