@@ -35,12 +35,15 @@ def _days(first, last):
     return [first + ONE_DAY * offset for offset in range((last - first).days + 1)]
 
 
-def _counts(occurrences, days):
-    """{day: dates under way that day}, in one query grouping by the stored local days: one
-    pass over the period's dates, where a filtered count per day read each of them once per
-    day of the grid."""
+def _spans(occurrences):
+    """[(first day, last day, dates)]: the period's dates grouped by their stored local days, in
+    one pass; a filtered count per day read each date once per day of the grid."""
+    return list(occurrences.order_by().values_list("start_date", "end_date").annotate(Count("pk")))
+
+
+def _counts(spans, days):
+    """{day: dates under way that day}."""
     totals = dict.fromkeys(days, 0)
-    spans = occurrences.order_by().values_list("start_date", "end_date").annotate(Count("pk"))
     for begin, end, count in spans:
         day = max(begin, days[0])
         while day <= min(end, days[-1]):
@@ -52,8 +55,10 @@ def _counts(occurrences, days):
 def grid_days(occurrences, first, last, attach):
     """{day: (rows, more)}: the rows to show on each day (``attach`` turns a queryset of
     occurrences into rows with their pages) and how many of that day's dates are left for its
-    day view."""
-    if not occurrences[conf.grid_limit() :].exists():
+    day view. The grouped counts come first: they say whether the period is crowded (the
+    same rows a check past the limit read) and are what a crowded grid needs anyway."""
+    spans = _spans(occurrences)
+    if sum(count for _first, _last, count in spans) <= conf.grid_limit():
         by_day = spread_over_days(attach(occurrences), first, last)
         return {day: (rows, 0) for day, rows in by_day.items()}
     per_day = conf.grid_day_items()
@@ -68,7 +73,7 @@ def grid_days(occurrences, first, last, attach):
     chosen = list(ranked.values_list("pk", flat=True))
     by_day = spread_over_days(attach(occurrences.filter(pk__in=chosen)), first, last)
     days = _days(first, last)
-    counts = _counts(occurrences, days)
+    counts = _counts(spans, days)
     shown = {}
     for day in days:
         rows = by_day.get(day, [])[:per_day]

@@ -3,6 +3,7 @@ occurrences there are: one for the pages (in the wanted language, with fallback)
 categories, one for the category labels in that language."""
 
 from django.db.models import F, Prefetch, prefetch_related_objects
+from wagtail.models import Page
 
 from apps.core.locale import with_fallback
 from apps.events.models import EventCategory, EventCategoryLink, EventPage
@@ -35,19 +36,22 @@ def pages_by_key(keys, locale, fallback=True):
 
 def page_facts(keys, locale):
     """{translation_key: {id, title, url_path, language, time_zone, venue_key, is_fallback}}
-    for the same pages as ``pages_by_key``, as values: what a grid cell shows of its page."""
+    for the same pages as ``pages_by_key``, as values: what a grid cell shows of its page.
+
+    Read from Wagtail's page table (a series' key is its event pages' translation key), so
+    PostgreSQL looks each event's own row up by key instead of hashing every event page."""
     if not keys:
         return {}
-    pages = EventPage.objects.live().public().filter(translation_key__in=set(keys))
+    pages = Page.objects.live().public().filter(translation_key__in=set(keys))
     rows = with_fallback(pages, locale).values(
         "id",
         "translation_key",
         "title",
         "url_path",
-        "time_zone",
         "is_fallback",
         language=F("locale__language_code"),
-        venue_key=F("venue__translation_key"),
+        time_zone=F("eventpage__time_zone"),
+        venue_key=F("eventpage__venue__translation_key"),
     )
     return {row["translation_key"]: row for row in rows}
 
