@@ -71,7 +71,7 @@ def test_a_date_moved_within_its_own_venue_names_no_place(client, publish):
         end_time=datetime.time(21, 30),
     )
     _weekly(publish, "Stickcafé", rows={"moved_dates": [move]})
-    moved = [cell for cell in _cells(client.get(MONTH).content.decode(), "Flyttad")]
+    moved = _cells(client.get(MONTH).content.decode(), "Flyttad")
     assert len(moved) == 1 and " · " not in moved[0]
 
 
