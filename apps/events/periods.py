@@ -53,7 +53,9 @@ def calendar_week(request, index_page, year, week):
         raise Http404 from None
     sunday = monday + datetime.timedelta(days=6)
     errors, occurrences = _period(request, monday, sunday)
-    by_day = grid_days(occurrences, monday, sunday, lambda rows: _attach_pages(rows, index_page))
+    by_day = grid_days(
+        occurrences, monday, sunday, lambda rows: _attach_pages(list(rows), index_page)
+    )
     query = filter_query(request.GET)
     suffix = f"?{query}" if query else ""
     today = timezone.localdate()

@@ -15,12 +15,13 @@ from django.utils.translation import gettext as _
 
 from apps.core.base_template import render
 from apps.core.locale import localized_for_request
+from apps.events.cells import month_cells
 from apps.events.choices import filter_choices
 from apps.events.filters import CalendarFilter, base_queryset
 from apps.events.grid import grid_days
 from apps.events.ics import location
 from apps.events.jsonld import event_json_ld, image_urls
-from apps.events.listing import FULL, LEAN, CategoryLabels, pages_by_key, prefetch_thumbnails
+from apps.events.listing import CategoryLabels, pages_by_key, prefetch_thumbnails
 from apps.events.models import (
     EventOccurrence,
 )
@@ -65,20 +66,25 @@ def _other_venue(occurrence, page):
     return occurrence.venue
 
 
-def _attach_pages(occurrences, index_page, thumbnails=False, lean=False):
+def _attach_pages(occurrences, index_page, thumbnails=False):
     """Rows with their pages in the calendar's language, each with its page's address and the
     address of its venue's page on this calendar (the slug is shared by the venue's
-    translations). ``lean`` loads only what a grid cell shows (no categories or pictures)."""
+    translations)."""
     keys = [row.series.key for row in occurrences]
-    pages = pages_by_key(keys, index_page.locale, related=LEAN if lean else FULL)
+    pages = pages_by_key(keys, index_page.locale)
     if thumbnails:
         prefetch_thumbnails(pages.values())
-    rows = [localise(row, pages[row.series.key]) for row in occurrences if row.series.key in pages]
     url_of = _page_urls(index_page)
+    addresses = {}
+    for key, page in pages.items():
+        venue = page.venue
+        addresses[key] = (
+            url_of(page),
+            index_page.venue_url(venue.slug) if venue and venue.slug else "",
+        )
+    rows = [localise(row, pages[row.series.key]) for row in occurrences if row.series.key in pages]
     for row in rows:
-        venue = row.page.venue
-        row.url = url_of(row.page)
-        row.venue_url = index_page.venue_url(venue.slug) if venue and venue.slug else ""
+        row.url, row.venue_url = addresses[row.series.key]
     return rows
 
 
@@ -86,7 +92,7 @@ def _page_urls(index_page):
     """Addresses of event pages: below the calendar from its own address and the page's path,
     elsewhere (another language's calendar) through Wagtail, which looks the site's roots up
     each time it is asked."""
-    base_path, base_url = index_page.url_path, index_page.url
+    base_path, base_url = index_page.url_path, index_page.own_url
 
     def url_of(page):
         if base_url and page.url_path.startswith(base_path):
@@ -181,9 +187,7 @@ def calendar_month(request, index_page, year, month):
     data = request.GET.copy()
     data["start"], data["end"] = first.isoformat(), last.isoformat()
     _filterset, occurrences, errors = _filtered(request, data)
-    by_day = grid_days(
-        occurrences, first, last, lambda rows: _attach_pages(rows, index_page, lean=True)
-    )
+    by_day = grid_days(occurrences, first, last, lambda rows: month_cells(rows, index_page))
     suffix = "?" + filter_query(request.GET) if filter_query(request.GET) else ""
     weeks = [
         [

@@ -66,6 +66,14 @@ def test_day_view_pages_through_all_dates(client, crowded_january):
     assert sorted(seen) == [f"Trängsel {number:02d}" for number in range(12)]
 
 
+def test_crowded_month_counts_a_new_date_at_once(client, crowded_january, publish):
+    path = "/sv/kalender/manad/2027-01/"
+    assert ">+ 7 " in client.get(path).content.decode()
+    publish(title="Trängsel 12", start_date=CROWDED)
+    html = client.get(path).content.decode()
+    assert ">+ 8 " in html and html.count("Trängsel") == 5
+
+
 def test_crowded_month_query_count_stays_flat(client, crowded_january, publish):
     path = "/sv/kalender/manad/2027-01/"
     client.get(path)

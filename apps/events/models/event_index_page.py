@@ -3,6 +3,7 @@ are routes on it so they live under the translated path (/sv/kalender/, /en/cale
 the language switcher. Each route takes its word in either language; links use the page's own."""
 
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -82,10 +83,16 @@ class EventIndexPage(
 
         return venue_page(request, self, slug)
 
+    @cached_property
+    def own_url(self):
+        """The page's address, found once per instance: Wagtail looks the site's root paths up
+        (a cache read) on every ``url``, and one month view builds hundreds of addresses."""
+        return self.url
+
     def route_url(self, kind, value=""):
         swedish, other = SEGMENTS[kind]
         segment = swedish if self.locale.language_code == "sv" else other
-        return f"{self.url}{segment}/" + (f"{value}/" if value else "")
+        return f"{self.own_url}{segment}/" + (f"{value}/" if value else "")
 
     def month_url(self, year, month):
         return self.route_url("month", f"{year:04d}-{month:02d}")
