@@ -23,13 +23,14 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.locale import with_fallback
-from apps.network.models import Organisation, Place, PlaceKind
+from apps.network.models import Organisation, Place
 from apps.projects.models import (
     FundingProgramme,
     ProjectFunder,
     ProjectPage,
     ProjectPartner,
     ProjectPlace,
+    ProjectPlaceReach,
     ProjectStatus,
     ProjectTheme,
     Theme,
@@ -65,10 +66,6 @@ def _projects():
     return ProjectPage.objects.all()
 
 
-def _place_rows(**condition):
-    return lambda: ProjectPlace.objects.filter(**condition)
-
-
 FUNDER = Source(lambda: ProjectFunder.objects, "organisation__slug")
 
 
@@ -91,15 +88,12 @@ class Facet:
         return [source.pairs(projects) for source in self.sources]
 
 
-def _place_facet(name, legend, kind, *reach):
-    """A place kind reached from a project's place itself or through ``reach`` (a region from
-    its municipalities, a municipality from the Leader areas covering it, and back)."""
-    sources = [Source(_place_rows(place__kind=kind), "place__identifier")]
-    sources += [
-        Source(_place_rows(**{f"place__{path}__kind": kind}), f"place__{path}__identifier")
-        for path in reach
-    ]
-    return Facet(name, legend, tuple(sources), labels="place")
+def _place_facet(name, legend):
+    """A place kind reached from a project's place itself or one step along the place chain (a
+    region from its municipalities, a municipality from the Leader areas covering it, and back),
+    read from the rows ``place_reach`` keeps for each project."""
+    rows = lambda: ProjectPlaceReach.objects.filter(facet=name)  # noqa: E731
+    return Facet(name, legend, (Source(rows, "place__identifier"),), labels="place")
 
 
 FACETS = (
@@ -110,10 +104,12 @@ FACETS = (
         labels="status",
     ),
     Facet("theme", _("Theme"), (Source(lambda: ProjectTheme.objects, "theme__slug"),), "theme"),
-    Facet("country", _("Country"), (Source(_place_rows(), "place__country"),), "place"),
-    _place_facet("region", _("Region"), PlaceKind.REGION, "parent"),
-    _place_facet("municipality", _("Municipality"), PlaceKind.MUNICIPALITY, "covers"),
-    _place_facet("leader_area", _("Leader area"), PlaceKind.LEADER_AREA, "leader_areas"),
+    Facet(
+        "country", _("Country"), (Source(lambda: ProjectPlace.objects, "place__country"),), "place"
+    ),
+    _place_facet("region", _("Region")),
+    _place_facet("municipality", _("Municipality")),
+    _place_facet("leader_area", _("Leader area")),
     Facet(
         "programme",
         _("Funding programme"),
