@@ -12,13 +12,21 @@ class ProjectsConfig(AppConfig):
         from django.core import checks
 
         from apps.core import backup, content_version
-        from apps.projects import conf, newsletter_content, search, sections, signals
+        from apps.projects import (
+            conf,
+            newsletter_content,
+            place_reach,
+            search,
+            sections,
+            signals,
+        )
         from apps.projects.calls import sections as call_sections
         from apps.projects.checks import check_settings
         from apps.projects.news import sections as news_sections
 
         signals.connect()
         search.connect(self)
+        place_reach.connect()
         sections.register()
         news_sections.register()
         newsletter_content.register()

@@ -153,8 +153,7 @@ class ProjectFilter(django_filters.FilterSet):
     def filter_facet(self, queryset, name, value: list):
         """Projects with any of the values (places arrive as rows, the rest as codes). The hint
         tells drf-spectacular the values are strings in the schema (repeated parameters)."""
-        codes = [getattr(item, "identifier", item) for item in value]
-        return queryset.filter(BY_NAME[name].matching(codes)) if codes else queryset
+        return queryset.filter(BY_NAME[name].matching(value)) if value else queryset
 
     def filter_year(self, queryset, name, value: int):
         year = int(value)

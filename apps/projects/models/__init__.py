@@ -10,6 +10,7 @@ from apps.projects.models.call_rows import (
 )
 from apps.projects.models.call_status import CallStatus, Intake
 from apps.projects.models.call_submission import CallSubmission
+from apps.projects.models.place_reach import ProjectPlaceReach
 from apps.projects.models.post_page import (
     NewsIndexPage,
     PostAuthor,
@@ -59,6 +60,7 @@ __all__ = [
     "ProjectPage",
     "ProjectPartner",
     "ProjectPlace",
+    "ProjectPlaceReach",
     "ProjectSearchDocument",
     "ProjectStatus",
     "ProjectTheme",
