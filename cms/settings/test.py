@@ -22,6 +22,9 @@ WHITENOISE_USE_FINDERS = True
 # Throttling and the shared response cache are switched on by the tests that check them, so
 # that other tests can repeat requests and count queries.
 BYGD_API_ANON_RATE = None
-# Map tiles from this site (they 404): a test's browser never asks a tile server outside.
-BYGD_MAP_TILE_URL = "/map-tiles/{z}/{x}/{y}.png"
+# Every map tile is one of Leaflet's own static images, so a test's browser never asks a tile
+# server outside, and tiles never reach Django's 404 view: that view reads the database, and the
+# live server's threads share one in-memory SQLite connection, so a map's dozens of tile requests
+# at once deadlocked the accessibility test.
+BYGD_MAP_TILE_URL = "/static/bygd/vendor/leaflet/images/marker-shadow.png?{z}/{x}/{y}"
 BYGD_CACHED_PATHS = r"(?!)"
