@@ -11,6 +11,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -359,3 +360,10 @@ def test_values_without_projects_have_no_row(client, grants):
     ThemeFactory(slug="unused", name="Oanvänd")
     stats = get(client, "/api/projects/stats/", {}).json()
     assert "unused" not in {row["value"] for row in stats["breakdowns"]["theme"]}
+
+
+@pytest.mark.parametrize("slug", ["statistik", "statistics"])
+def test_a_project_cannot_take_the_statistics_address(project_index, slug):
+    with pytest.raises(ValidationError) as error:
+        make_project(project_index, title="Statistik", slug=slug)
+    assert "slug" in error.value.message_dict
