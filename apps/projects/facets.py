@@ -264,3 +264,9 @@ def _sorted(counts, labels, in_declared_order=False):
         order = list(ProjectStatus.values)
         return sorted(items, key=lambda item: order.index(item["value"]))
     return sorted(items, key=lambda item: (-item["count"], item["label"]))
+
+
+def labels_of(values, locale):
+    """{vocabulary: {value: label}} for ``values`` ({facet name: values}) in ``locale``: the
+    funding statistics (apps.projects.stats) name their rows as the facets do."""
+    return _labels({facet.name: values.get(facet.name, ()) for facet in FACETS}, locale)

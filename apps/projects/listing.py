@@ -41,6 +41,8 @@ ORDERING_CHOICES = [
 OTHER_FILTER_LABELS = {
     "q": _("Search"),
     "year": _("Active in year"),
+    "year_from": _("Active from year"),
+    "year_to": _("Active up to year"),
     "active_on": _("Active on"),
     "amount_min": _("Amount granted, from"),
     "amount_max": _("Amount granted, up to"),

@@ -74,6 +74,9 @@ class ProjectFilterForm(forms.Form):
             self.add_error(
                 "amount_max", forms.ValidationError(_("Must not be smaller than amount_min."))
             )
+        first, last = data.get("year_from"), data.get("year_to")
+        if first is not None and last is not None and first > last:
+            self.add_error("year_to", forms.ValidationError(_("Must not be before year_from.")))
         by_amount = data.get("ordering") == "amount" or low is not None or high is not None
         if by_amount and not data.get("currency") and "currency" not in self.errors:
             self.add_error("currency", forms.ValidationError(AMOUNT_NEEDS_CURRENCY))
@@ -99,6 +102,18 @@ class ProjectFilter(django_filters.FilterSet):
     )
     year = django_filters.NumberFilter(
         method="filter_year", min_value=1900, max_value=2200, help_text="Active during this year"
+    )
+    year_from = django_filters.NumberFilter(
+        method="filter_year_from",
+        min_value=1900,
+        max_value=2200,
+        help_text="Active in this year or later (with `year_to`: at some time in the range)",
+    )
+    year_to = django_filters.NumberFilter(
+        method="filter_year_to",
+        min_value=1900,
+        max_value=2200,
+        help_text="Active in this year or earlier (started by its end)",
     )
     active_on = IsoDateFilter(
         method="filter_active_on", help_text="Active on this date (YYYY-MM-DD)"
@@ -158,6 +173,15 @@ class ProjectFilter(django_filters.FilterSet):
     def filter_year(self, queryset, name, value: int):
         year = int(value)
         return self._active_between(queryset, date(year, 1, 1), date(year, 12, 31))
+
+    def filter_year_from(self, queryset, name, value):
+        """Like ``year``, a project without dates is never active in a year."""
+        return queryset.filter(start_date__isnull=False).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=date(int(value), 1, 1))
+        )
+
+    def filter_year_to(self, queryset, name, value):
+        return queryset.filter(start_date__lte=date(int(value), 12, 31))
 
     def filter_active_on(self, queryset, name, day):
         return self._active_between(queryset, day, day)

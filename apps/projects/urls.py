@@ -11,6 +11,7 @@ from apps.projects.calls.feeds import deadlines_feed
 from apps.projects.geo import ProjectMapViewSet
 from apps.projects.news.api import NewsViewSet
 from apps.projects.news.feeds import ProjectNewsFeed, SiteNewsFeed, TagNewsFeed, atom
+from apps.projects.stats_api import ProjectStatisticsViewSet
 from apps.projects.taxonomy_api import ProgrammeViewSet, ThemeViewSet
 
 router = routers.SimpleRouter()
@@ -30,6 +31,17 @@ api_urlpatterns = [
         "projects/360giving.json",
         ProjectViewSet.as_view({"get": "export_360giving"}),
         name="projects-360giving",
+    ),
+    # Before the router: its project detail route would take "stats" for an identifier.
+    path(
+        "projects/stats/",
+        ProjectStatisticsViewSet.as_view({"get": "statistics"}),
+        name="project-statistics",
+    ),
+    path(
+        "projects/stats.csv",
+        ProjectStatisticsViewSet.as_view({"get": "statistics_csv"}),
+        name="project-statistics-csv",
     ),
     *router.urls,
 ]

@@ -197,6 +197,10 @@ def build(home, home_en, en, network_index, calendar, publish):
         "sv": projects.url + "?q=zzzzqqq",
         "en": projects_en.url + "?q=zzzzqqq",
     }
+    samples["projects.ProjectIndexPage:statistics"] = {
+        "sv": projects.statistics_url() + "?theme=culture&year_from=2017&year_to=2023",
+        "en": projects_en.statistics_url() + "?theme=culture&year_from=2017&year_to=2023",
+    }
     add("projects.ProjectPage", project, project_en)
 
     news = NewsIndexPageFactory(parent=home)

@@ -34,6 +34,10 @@ def test_load_demo_builds_a_bilingual_site_and_a_second_run_changes_nothing(clie
     assert StandardPage.objects.filter(locale__language_code="en", live=True).exists()
     for url in ("/sv/", "/en/", "/sv/projekt/", "/en/projects/", "/en/network/organisations/"):
         assert client.get(url).status_code == 200, url
+    statistics = client.get("/en/projects/statistics/", {"theme": "culture"})
+    assert statistics.status_code == 200
+    assert "<svg" in statistics.text and "DKK" in statistics.text
+    assert "/en/projects/statistics/?" in client.get("/en/projects/").text
     assert_demo_calls(client)
     assert "Projects, events, funding calls and news" in client.get("/en/").text
 

@@ -1,11 +1,14 @@
 """The public project database: one page per language whose GET parameters hold the whole
-query (filters, search, sort, page), so a result can be shared as a link and works without JS."""
+query (filters, search, sort, page), so a result can be shared as a link and works without JS.
+Its funding statistics are a route on it (statistik/, statistics/), so they live under the
+translated path, take the same parameters and need no page of their own in each language."""
 
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -14,9 +17,13 @@ from apps.core.mixins import IndexPageMixin, ListingMixin
 from apps.core.preview import HeadlessPreviewMixin
 
 PER_PAGE = 20
+# The statistics route's word: (Swedish, every other language); either is accepted.
+STATISTICS_SEGMENT = ("statistik", "statistics")
 
 
-class ProjectIndexPage(BaseTemplateMixin, ListingMixin, HeadlessPreviewMixin, IndexPageMixin, Page):
+class ProjectIndexPage(
+    BaseTemplateMixin, RoutablePageMixin, ListingMixin, HeadlessPreviewMixin, IndexPageMixin, Page
+):
     intro = models.TextField(_("introduction"), blank=True)
 
     subpage_types = ["projects.ProjectPage"]
@@ -36,6 +43,16 @@ class ProjectIndexPage(BaseTemplateMixin, ListingMixin, HeadlessPreviewMixin, In
         context = super().get_context(request, *args, **kwargs)
         context.update(listing_context(request, self, PER_PAGE, Paginator))
         return context
+
+    def statistics_url(self):
+        swedish, other = STATISTICS_SEGMENT
+        return f"{self.url}{swedish if self.locale.language_code == 'sv' else other}/"
+
+    @re_path(rf"^(?:{'|'.join(STATISTICS_SEGMENT)})/$", name="statistics")
+    def statistics_view(self, request):
+        from apps.projects.stats_views import statistics_page
+
+        return statistics_page(request, self)
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)

@@ -29,6 +29,7 @@ from apps.core.mixins import ListingMixin
 from apps.core.preview import HeadlessPreviewMixin
 from apps.network.models import Organisation
 from apps.projects.api_fields import project_api_fields
+from apps.projects.models.project_index_page import STATISTICS_SEGMENT
 
 IDENTIFIER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 
@@ -288,6 +289,10 @@ class ProjectPage(BaseTemplateMixin, ListingMixin, HeadlessPreviewMixin, Page):
         elif shares and self.amount_granted is not None and sum(shares) > self.amount_granted:
             errors["amount_granted"] = _(
                 "The funders' amounts add up to more than the amount granted."
+            )
+        if self.slug in STATISTICS_SEGMENT:
+            errors["slug"] = _(
+                "This address shows the project database's statistics; choose another slug."
             )
         if self.image and not self.image_alt:
             errors["image_alt"] = _("Describe the image for people who cannot see it.")
