@@ -56,7 +56,7 @@ class Provenance(models.Model):
     object_id = models.PositiveBigIntegerField()
     item = GenericForeignKey("content_type", "object_id")
     site = models.CharField(_("site"), max_length=200)
-    url = models.URLField(_("original page"), max_length=500, blank=True)
+    url = models.URLField(_("original page"), max_length=500)
     identifier = models.CharField(_("original identifier"), max_length=255)
 
     class Meta:

@@ -5,6 +5,7 @@ edited here are detached and left alone, and what the source removed is deleted 
 from collections import Counter
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
@@ -28,6 +29,7 @@ class Run:
         self.refs = References(self)
         self.counts = {kind: Counter() for kind in changes.changed}
         self._records = {}
+        self.skipped = []
 
     def apply(self, progress):
         for kind in ORDER:
@@ -42,7 +44,7 @@ class Run:
             changed, removed = self.changes.changed[kind], self.changes.removed[kind]
             self.load_records(kind, [*changed, *removed])
             for item in changed.values():
-                self.upsert(kind, item.id, item.url, item.data, item.digest)
+                self.upsert_or_skip(kind, item)
             for remote_id in removed:
                 self.remove(kind, remote_id)
             progress(kind, self.counts[kind])
@@ -75,6 +77,17 @@ class Run:
             return found
         url = f"{self.source.base_url.rstrip('/')}/api/{kind}/{remote_id}/"
         return self.upsert(kind, remote_id, url, data, digest="", count=False)
+
+    def upsert_or_skip(self, kind, item):
+        """An item this site cannot store as it is (an event whose venue's municipality is not
+        known here) is skipped and named in the summary; the rest of the run goes on."""
+        try:
+            with transaction.atomic():
+                self.upsert(kind, item.id, item.url, item.data, item.digest)
+        except ValidationError as error:
+            self._records.clear()  # may hold rows of the savepoint just rolled back
+            self.counts[kind]["skipped"] += 1
+            self.skipped.append(f"{kind} {item.id}: {' '.join(error.messages)}")
 
     def upsert(self, kind, remote_id, url, data, digest, count=True):
         copies, counts = self.copies[kind], self.counts.setdefault(kind, Counter())

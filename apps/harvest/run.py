@@ -52,9 +52,11 @@ def run_source(source, progress=None):
             locale.language_code,
         )
         summary["read_seconds"] = round(time.monotonic() - clock, 2)
+        run = Run(source, changes, locale)
         with transaction.atomic():
-            counts = Run(source, changes, locale).apply(progress)
+            counts = run.apply(progress)
         summary["kinds"] = {kind: dict(counts[kind]) for kind in kinds}
+        summary["skipped"] = run.skipped
         source.cursors = {**source.cursors, **{kind: started.isoformat() for kind in kinds}}
         source.site_name = changes.site
         if source.name == source.base_url:  # made by `manage.py harvest URL`
@@ -85,6 +87,7 @@ def describe(summary):
         }
         for kind, counts in summary["kinds"].items()
     ]
+    lines.extend(summary["skipped"])
     lines.append(
         _("%(requests)s requests in %(seconds)s s")
         % {"requests": summary["requests"], "seconds": summary["seconds"]}

@@ -11,6 +11,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
+from apps.events.factories import EventIndexPageFactory
+from apps.events.models import EventPage
 from apps.harvest.factories import HarvestSourceFactory
 from apps.harvest.models import HarvestedItem
 from apps.harvest.run import run_source
@@ -151,8 +153,55 @@ def test_the_periodic_task_runs_the_active_sources_and_reports_each(stub, index)
 
     result = harvest_sources.enqueue()
 
-    assert [summary["source"] for summary in result.return_value] == [good.name, broken.name]
+    assert {summary["source"] for summary in result.return_value} == {good.name, broken.name}
     for source in (good, paused, broken):
         source.refresh_from_db()
     assert (good.last_ok, paused.last_ok, broken.last_ok) == (True, None, False)
     assert ProjectPage.objects.count() == 1
+
+
+def occurrence(key, municipality):
+    event = {
+        "id": key,
+        "title": f"Dans {key[:1]}",
+        "summary": "Dans på logen.",
+        "url": f"http://x/{key}/",
+        "status": "scheduled",
+        "organiser": {"value": "forening", "name": "Förening"},
+        "venue": {
+            "name": "Logen",
+            "address": "",
+            "postcode": "",
+            "town": "Byn",
+            "municipality": {"value": municipality, "name": "?"},
+        },
+        "time_zone": "Europe/Stockholm",
+        "source": None,
+        "recurring": False,
+    }
+    return {
+        "id": key,
+        "start": "2030-06-01T18:00:00+02:00",
+        "end": "2030-06-01T20:00:00+02:00",
+        "all_day": False,
+        "status": "scheduled",
+        "event": event,
+    }
+
+
+def test_an_item_this_site_cannot_store_is_skipped_and_named(stub, home):
+    EventIndexPageFactory(parent=home).save_revision().publish()
+    good, odd = "a" * 8 + "-0000-0000-0000-" + "0" * 12, "b" * 8 + "-0000-0000-0000-" + "0" * 12
+    base = answers(stub, ok(listing([])))
+    Stub.routes[("/api/events/", False)] = ok(
+        listing([occurrence(good, "SE-0884"), occurrence(odd, "XX-0000")])
+    )
+    source = HarvestSourceFactory(base_url=base, kinds="events")
+
+    summary = run_source(source)
+
+    assert summary["kinds"] == {"events": {"created": 1, "skipped": 1}}
+    assert [event.title for event in EventPage.objects.all()] == ["Dans a"]
+    assert EventPage.objects.get().start_time.isoformat() == "18:00:00"
+    source.refresh_from_db()
+    assert f"events {odd}" in source.last_summary

@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('object_id', models.PositiveBigIntegerField()),
                 ('site', models.CharField(max_length=200, verbose_name='site')),
-                ('url', models.URLField(blank=True, max_length=500, verbose_name='original page')),
+                ('url', models.URLField(max_length=500, verbose_name='original page')),
                 ('identifier', models.CharField(max_length=255, verbose_name='original identifier')),
                 ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='contenttypes.contenttype')),
             ],
