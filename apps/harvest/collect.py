@@ -44,8 +44,23 @@ class Item:
     @property
     def digest(self):
         stable = {key: value for key, value in self.data.items() if key not in VOLATILE}
-        text = json.dumps(stable, sort_keys=True, default=str)
+        text = json.dumps(codes_only(stable), sort_keys=True, default=str)
         return hashlib.sha256(text.encode()).hexdigest()
+
+
+def codes_only(data):
+    """A reference (`{"value", "name"}`) by its code: the name belongs to the item it names
+    (an organisation renamed changes its copy, not every project of it, whose ``modified``
+    does not move either)."""
+    if isinstance(data, list):
+        return [codes_only(value) for value in data]
+    if isinstance(data, dict):
+        return {
+            key: codes_only(value)
+            for key, value in data.items()
+            if not ("value" in data and key == "name")
+        }
+    return data
 
 
 @dataclass
