@@ -1,3 +1,5 @@
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -42,3 +44,29 @@ class HeadlessPreview(models.Model):
 
     def __str__(self):
         return f"{self.content_type} ({self.language})"
+
+
+class Provenance(models.Model):
+    """Where a copy of another site's item came from, so that the API and the page can name and
+    link its original. Here in core, naming no app, because the apps whose serializers show it
+    sit below the app that makes the copies; a model shows its rows through
+    ``GenericRelation(Provenance)`` and the API prefetches them."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    item = GenericForeignKey("content_type", "object_id")
+    site = models.CharField(_("site"), max_length=200)
+    url = models.URLField(_("original page"), max_length=500)
+    identifier = models.CharField(_("original identifier"), max_length=255)
+
+    class Meta:
+        verbose_name = _("origin")
+        verbose_name_plural = _("origins")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="unique_provenance"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.site}: {self.identifier}"

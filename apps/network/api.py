@@ -12,6 +12,7 @@ from apps.core.api.fields import (
     OptionalEmailField,
     OptionalURLField,
     ReferenceSerializer,
+    SourceField,
     place_label,
 )
 from apps.core.api.filters import IsoDateTimeFilter
@@ -150,6 +151,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
     html_url = serializers.SerializerMethodField()
     modified = serializers.DateTimeField(source="updated_at")
     website = OptionalURLField()
+    source = SourceField()
 
     class Meta:
         model = Organisation
@@ -169,6 +171,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
             "is_fallback",
             "html_url",
             "modified",
+            "source",
         ]
 
     def get_html_url(self, organisation) -> str | None:
@@ -263,7 +266,9 @@ class OrganisationViewSet(BygdAPIMixin, LocaleContextMixin, viewsets.ReadOnlyMod
         return OrganisationDetailSerializer if self.action == "retrieve" else OrganisationSerializer
 
     def get_queryset(self):
-        queryset = Organisation.objects.select_related("locale", "municipality__parent")
+        queryset = Organisation.objects.select_related(
+            "locale", "municipality__parent"
+        ).prefetch_related("provenance")
         if getattr(self, "swagger_fake_view", False):
             return queryset
         return with_fallback(queryset, self.locale, self.fallback).order_by("name", "pk")

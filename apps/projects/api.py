@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from wagtail.models import Page
 
 from apps.core.api.errors import ERROR_RESPONSES
-from apps.core.api.fields import OptionalURLField, ReferenceSerializer, place_label
+from apps.core.api.fields import OptionalURLField, ReferenceSerializer, SourceField, place_label
 from apps.core.api.locale import LocaleContextMixin
 from apps.core.api.pagination import FacetedPagination
 from apps.core.api.params import LOCALE_PARAMETERS
@@ -98,6 +98,7 @@ class ProjectSerializer(serializers.Serializer):
     )
     html_url = serializers.SerializerMethodField()
     modified = serializers.DateTimeField(source="last_published_at")
+    source = SourceField()
 
     def get_html_url(self, page) -> str:
         return self.context["request"].build_absolute_uri(page.url)
@@ -196,6 +197,7 @@ class ProjectViewSet(BygdAPIMixin, LocaleContextMixin, viewsets.GenericViewSet):
             with_translation_origin(queryset)
             .select_related("locale", "owner_organisation", "funding_programme", "funding_call")
             .prefetch_related(
+                "provenance",
                 Prefetch(
                     "places",
                     queryset=ProjectPlace.objects.order_by("sort_order", "pk").select_related(

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "apps.projects",
     "apps.events",
     "apps.portal",
+    "apps.harvest",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

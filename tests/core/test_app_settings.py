@@ -23,6 +23,7 @@ from apps.core.ratelimit import client_ip
 from apps.events import conf as events_conf
 from apps.events.models import EventIndexPage
 from apps.events.occurrences import horizon
+from apps.harvest import conf as harvest_conf
 from apps.network.models import NetworkIndexPage
 from apps.newsletters import conf as newsletters_conf
 from apps.newsletters.models import NewsletterArchivePage
@@ -38,7 +39,7 @@ from apps.projects.models import FundingCallIndexPage, NewsIndexPage, ProjectInd
 from cms.models import HomePage
 
 ROOT = Path(__file__).resolve().parents[2]
-CONFS = [core_conf, events_conf, newsletters_conf, portal_conf, projects_conf]
+CONFS = [core_conf, events_conf, harvest_conf, newsletters_conf, portal_conf, projects_conf]
 INDEX_PAGES = [
     ProjectIndexPage,
     NewsIndexPage,

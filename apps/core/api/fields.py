@@ -78,3 +78,29 @@ def place_label(path=""):
     """Reads a place's label in the request's language (context `language`), for `name`."""
     get = attrgetter(path) if path else (lambda instance: instance)
     return lambda instance, field: get(instance).label(field.context.get("language"))
+
+
+class SourceSerializer(serializers.Serializer):
+    """Where a copy harvested from another Bygd site came from (null for the site's own items)."""
+
+    site = serializers.CharField(help_text="The name of the site it was copied from")
+    url = serializers.URLField(help_text="Its page on that site")
+    id = serializers.CharField(source="identifier", help_text="Its identifier in that site's API")
+
+
+class SourceField(SourceSerializer):
+    """Reads the item's prefetched ``provenance`` rows (``GenericRelation(Provenance)``), so a
+    page of results costs one query for all of them."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("source", "provenance")
+        kwargs.setdefault("allow_null", True)
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        rows = list(getattr(instance, self.source).all())
+        return rows[0] if rows else None
+
+    def to_representation(self, instance):
+        return None if instance is None else super().to_representation(instance)

@@ -96,6 +96,7 @@ def list_pages_by_key(keys, locale, fallback=True):
                 ),
             ),
             "image__renditions",
+            "provenance",
         )
         .order_by("pk")
     )

@@ -17,7 +17,7 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from apps.core.api.fields import ReferenceSerializer, place_label
+from apps.core.api.fields import ReferenceSerializer, SourceField, place_label
 from apps.events.api.pages import PageURLs
 from apps.events.models import EventPage, OccurrenceStatus
 
@@ -133,6 +133,7 @@ class EventSerializer(serializers.Serializer):
     event_language = serializers.CharField()
     time_zone = serializers.CharField()
     recurring = serializers.BooleanField(source="is_recurring")
+    source = SourceField()
 
     def get_url(self, page) -> str | None:
         urls = self.context.get("page_urls")

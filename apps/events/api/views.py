@@ -79,7 +79,7 @@ class EventViewSet(BygdAPIMixin, LocaleContextMixin, viewsets.GenericViewSet):
         page = pages_by_key([series.key], self.locale, self.fallback).get(series.key)
         if page is None:
             raise Http404
-        prefetch_related_objects([page], "image__renditions")
+        prefetch_related_objects([page], "image__renditions", "provenance")
         page.api_series = series
         page.api_occurrences = list(
             EventOccurrence.objects.visible()

@@ -3,6 +3,7 @@ every translation by wagtail-localize; only the prose is translated. The rows th
 feeds and the API read are EventOccurrence, generated from the original page (see occurrence.py)."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -26,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField
 from apps.core.base_template import BaseTemplateMixin
 from apps.core.blocks import BaseStreamBlock
 from apps.core.mixins import ListingMixin
+from apps.core.models import Provenance
 from apps.core.panels import ExtensibleObjectList
 from apps.core.preview import HeadlessPreviewMixin
 from apps.events.models.schedule import EventSchedule
@@ -146,6 +148,7 @@ class EventPage(BaseTemplateMixin, EventSchedule, ListingMixin, HeadlessPreviewM
             "The same in every language."
         ),
     )
+    provenance = GenericRelation(Provenance, related_query_name="+")
     ical_uid = models.CharField(
         _("imported iCalendar UID"),
         max_length=255,

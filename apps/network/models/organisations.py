@@ -2,6 +2,7 @@
 facts (number, municipality, contact details) are synchronised from the source by
 wagtail-localize so they stay identical in every language."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
@@ -11,6 +12,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from apps.core.models import Provenance
 from apps.network.models.places import PlaceKind
 from apps.network.validators import normalise_org_number
 
@@ -75,6 +77,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
     )
     description = models.TextField(_("short description"), blank=True, max_length=1000)
 
+    provenance = GenericRelation(Provenance, related_query_name="+")
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
 
     override_translatable_fields = [

@@ -4,6 +4,7 @@ the same in every language: publishing any language version shares them with the
 
 import secrets
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Case, CharField, F, Q, Value, When
@@ -26,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField
 from apps.core.base_template import BaseTemplateMixin
 from apps.core.blocks import BaseStreamBlock
 from apps.core.mixins import ListingMixin
+from apps.core.models import Provenance
 from apps.core.preview import HeadlessPreviewMixin
 from apps.network.models import Organisation
 from apps.projects.api_fields import project_api_fields
@@ -86,6 +88,7 @@ ProjectManager = PageManager.from_queryset(ProjectQuerySet)
 
 
 class ProjectPage(BaseTemplateMixin, ListingMixin, HeadlessPreviewMixin, Page):
+    provenance = GenericRelation(Provenance, related_query_name="+")
     identifier = models.CharField(
         _("identifier"),
         max_length=40,

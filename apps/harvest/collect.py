@@ -1,0 +1,143 @@
+"""Everything a run learns from a source, read before anything is written: what changed since
+the kind's cursor, and what the source removed. Only the source's own items are taken (an item
+the source itself harvested names its origin in ``source`` and is left to its origin)."""
+
+import datetime
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from apps.harvest.client import NotFound, SourceError, checked
+
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+#: Per kind: the listing, the keys every item must have, its identifier's key and its kind in
+#: /api/removed/ (events list their removed occurrences themselves).
+LISTINGS = {
+    "organisations": (
+        "api/organisations/",
+        ("slug", "name", "kind", "country", "html_url", "source"),
+        "slug",
+        "organisation",
+    ),
+    "projects": (
+        "api/projects/",
+        ("identifier", "title", "summary", "currency", "owner", "html_url", "source"),
+        "identifier",
+        "project",
+    ),
+}
+OCCURRENCE_KEYS = ("id", "start", "end", "all_day", "status", "event")
+EVENT_KEYS = ("title", "summary", "url", "status", "organiser", "venue", "time_zone", "source")
+#: What changes with every answer without the item changing.
+VOLATILE = ("modified", "is_fallback", "occurrences", "sequence")
+
+
+@dataclass
+class Item:
+    id: str
+    url: str
+    data: dict
+
+    @property
+    def digest(self):
+        stable = {key: value for key, value in self.data.items() if key not in VOLATILE}
+        text = json.dumps(codes_only(stable), sort_keys=True, default=str)
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+def codes_only(data):
+    """A reference (`{"value", "name"}`) by its code: the name belongs to the item it names
+    (an organisation renamed changes its copy, not every project of it, whose ``modified``
+    does not move either)."""
+    if isinstance(data, list):
+        return [codes_only(value) for value in data]
+    if isinstance(data, dict):
+        return {
+            key: codes_only(value)
+            for key, value in data.items()
+            if not ("value" in data and key == "name")
+        }
+    return data
+
+
+@dataclass
+class Changes:
+    site: str
+    changed: dict = field(default_factory=dict)  # kind -> {id: Item}
+    removed: dict = field(default_factory=dict)  # kind -> {id}
+
+
+def collect(client, kinds, cursors, language):
+    """Raises SourceError when anything the source answers is not what a Bygd site answers."""
+    site = client.get(client.url("api/site/"))
+    if not isinstance(site, dict) or not isinstance(site.get("name"), str):
+        raise SourceError(_("%(url)s is not a Bygd site.") % {"url": client.base_url})
+    changes = Changes(site=site["name"])
+    for kind in kinds:
+        since = cursors.get(kind)
+        reader = read_events if kind == "events" else read_listing
+        changes.changed[kind], changes.removed[kind] = reader(client, kind, since, language)
+    return changes
+
+
+def read_listing(client, kind, since, language):
+    path, required, key, removed_kind = LISTINGS[kind]
+    params = {"locale": language, "fallback": "false", "modified_since": since}
+    changed = {}
+    for row in client.pages(path, params, required):
+        if row["source"] is None:
+            url = row["html_url"] or client.url(f"{path}{row[key]}/")
+            changed[str(row[key])] = Item(str(row[key]), url, row)
+    removed = {
+        str(row["id"])
+        for row in client.pages(
+            "api/removed/",
+            {"kind": removed_kind, "locale": language, "modified_since": since},
+            ("id",),
+        )
+    } - changed.keys()
+    return changed, removed
+
+
+def read_events(client, kind, since, language):
+    """Events come as occurrences changed since then, asked for with fallback so that those of
+    removed events come too (with no event). A one-off event in the language is taken from its
+    occurrence; one now only in other languages is removed; a recurring one, or one whose only
+    news is removed dates, is read whole, and removed if that finds nothing."""
+    params = {"locale": language, "modified_since": since or EPOCH.isoformat()}
+    rows = {}
+    for row in client.pages("api/events/", params, OCCURRENCE_KEYS):
+        rows.setdefault(str(row["id"]), []).append(row)
+    changed, removed = {}, set()
+    for key, occurrences in rows.items():
+        events = [row for row in occurrences if row["event"] is not None]
+        shown = [row for row in events if not row["event"].get("is_fallback")]
+        if shown and not shown[0]["event"].get("recurring"):
+            event = checked(shown[0]["event"], EVENT_KEYS, "api/events/")
+            first = min(shown, key=lambda row: row["start"])
+        elif events and not shown:
+            removed.add(key)
+            continue
+        else:
+            url = client.url(f"api/events/{key}/", {"locale": language, "fallback": "false"})
+            try:
+                event = checked(client.get(url), (*EVENT_KEYS, "occurrences"), url)
+            except NotFound:
+                removed.add(key)
+                continue
+            dates = [row for row in event["occurrences"] if row.get("status") != "removed"]
+            if not dates:
+                removed.add(key)
+                continue
+            first = checked(dates[0], ("start", "end", "all_day"), url)
+        if event["source"] is None:
+            data = {**event, "when": {name: first[name] for name in ("start", "end", "all_day")}}
+            changed[key] = Item(key, event["url"] or url_of(client, key), data)
+    return changed, removed
+
+
+def url_of(client, key):
+    return client.url(f"api/events/{key}/")

@@ -1,0 +1,62 @@
+"""What the source site's own `manage.py shell` runs to fill and change it (its own process,
+its own database): a home page, a project database and a calendar with COUNT projects and
+events, and then one of each change a harvester must follow."""
+
+FILL = """
+import datetime
+from wagtail.models import Page, Site
+from apps.events.factories import EventIndexPageFactory, EventPageFactory, VenueFactory
+from apps.network.factories import OrganisationFactory
+from apps.projects.factories import ProjectIndexPageFactory, ProjectPageFactory
+from cms.factories import HomePageFactory
+
+root = Page.get_first_root_node()
+home = HomePageFactory(parent=root, title="Grannbygden", slug="hem")
+home.save_revision().publish()
+Site.objects.update_or_create(is_default_site=True, defaults={
+    "hostname": "localhost", "port": 80, "root_page": home, "site_name": "Grannbygden"})
+Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+index = ProjectIndexPageFactory(parent=home)
+index.save_revision().publish()
+calendar = EventIndexPageFactory(parent=home)
+calendar.save_revision().publish()
+owners = [OrganisationFactory(slug=f"forening-{n}", name=f"Förening {n}") for n in range(3)]
+venue = VenueFactory(name="Grannbygdens hus")
+for n in range(COUNT):
+    ProjectPageFactory(
+        parent=index, title=f"Projekt {n}", slug=f"projekt-{n}", summary=f"Om projekt {n}.",
+        owner_organisation=owners[n % 3], amount_granted="1000.50",
+    ).save_revision().publish()
+    EventPageFactory(
+        parent=calendar, title=f"Evenemang {n}", slug=f"evenemang-{n}", organiser=owners[n % 3],
+        venue=venue, start_date=datetime.date.today() + datetime.timedelta(days=3 + n % 60),
+    ).save_revision().publish()
+"""
+
+CHANGE = """
+from apps.events.models import EventPage
+from apps.network.models import Organisation
+from apps.projects.models import ProjectIndexPage, ProjectPage
+from apps.projects.factories import ProjectPageFactory
+
+def page(model, slug):
+    return model.objects.get(slug=slug)
+
+for model, kind in ((ProjectPage, "projekt"), (EventPage, "evenemang")):
+    changed = page(model, f"{kind}-0")
+    changed.title = changed.title + " (ändrad)"
+    changed.summary = "Nu med mer."
+    changed.save_revision().publish()
+    edited_here = page(model, f"{kind}-3")
+    edited_here.summary = "Ändrad vid källan."
+    edited_here.save_revision().publish()
+    page(model, f"{kind}-1").unpublish()
+    page(model, f"{kind}-2").delete()
+ProjectPageFactory(
+    parent=ProjectIndexPage.objects.get(), title="Nytt projekt", slug="nytt",
+    owner_organisation=Organisation.objects.get(slug="forening-1"),
+).save_revision().publish()
+renamed = Organisation.objects.get(slug="forening-0")
+renamed.name = "Förening noll"
+renamed.save()
+"""

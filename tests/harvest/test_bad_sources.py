@@ -1,0 +1,207 @@
+"""A source that answers badly (too slowly, with an error, with something that is not JSON or
+not a Bygd answer, or breaks down halfway through a listing) is reported in its summary and
+nothing of that run is applied: no copies, and the cursors stay where they were."""
+
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import translation
+
+from apps.events.factories import EventIndexPageFactory
+from apps.events.models import EventPage
+from apps.harvest.factories import HarvestSourceFactory
+from apps.harvest.models import HarvestedItem
+from apps.harvest.run import run_source
+from apps.harvest.tasks import harvest_sources
+from apps.network.models import Organisation
+from apps.projects.factories import ProjectIndexPageFactory
+from apps.projects.models import ProjectPage
+
+PROJECT = {
+    "identifier": "p-1",
+    "title": "Projekt",
+    "summary": "Om projektet.",
+    "currency": "SEK",
+    "owner": {"value": "forening", "name": "Förening"},
+    "html_url": "http://x/p/",
+    "source": None,
+}
+SITE = {"name": "Trasig", "time_zone": "Europe/Stockholm", "languages": []}
+
+
+def listing(results, next_url=None):
+    return {"count": len(results), "next": next_url, "previous": None, "results": results}
+
+
+class Stub(BaseHTTPRequestHandler):
+    """Answers from ``routes``: path -> (status, body bytes, delay in seconds)."""
+
+    routes = {}
+
+    def do_GET(self):  # noqa: N802 (http.server's name)
+        path = self.path.split("?")[0]
+        page = "page=2" in self.path
+        status, body, delay = self.routes.get((path, page), (404, b"{}", 0))
+        time.sleep(delay)
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def stub():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Stub)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def answers(server, projects_page_1, page_2=None):
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    Stub.routes = {
+        ("/api/site/", False): (200, json.dumps(SITE).encode(), 0),
+        ("/api/projects/", False): projects_page_1,
+        ("/api/removed/", False): (200, json.dumps(listing([])).encode(), 0),
+    }
+    if page_2:
+        Stub.routes[("/api/projects/", True)] = page_2
+    return base
+
+
+def ok(body):
+    return (200, json.dumps(body).encode(), 0)
+
+
+@pytest.fixture
+def index(home):
+    page = ProjectIndexPageFactory(parent=home)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "message"),
+    [
+        ((500, b"oops", 0), None, "answered 500"),
+        ((200, b"<html>", 0), None, "did not answer with JSON"),
+        (ok({"items": []}), None, "is not a Bygd listing"),
+        (ok(listing([{"identifier": "p-1"}])), None, "answered an item without"),
+        ((200, b"{}", 2), None, "did not answer"),
+        ("page 1 then", (503, b"", 0), "answered 503"),
+    ],
+)
+def test_a_bad_answer_applies_nothing(stub, index, settings, first, second, message):
+    settings.BYGD_HARVEST_TIMEOUT = 1
+    base = answers(stub, first, second)
+    if first == "page 1 then":
+        Stub.routes[("/api/projects/", False)] = ok(
+            listing([PROJECT], base + "api/projects/?page=2")
+        )
+    source = HarvestSourceFactory(base_url=base, kinds="projects")
+
+    with translation.override("en"):
+        summary = run_source(source)
+
+    assert message in summary["error"]
+    source.refresh_from_db()
+    assert source.last_ok is False and source.cursors == {}
+    assert "Nothing applied" in source.last_summary
+    assert not ProjectPage.objects.exists()
+    assert not Organisation.objects.exists()
+    assert not HarvestedItem.objects.exists()
+
+
+def test_the_command_fails_for_a_bad_source_and_names_it(stub, index):
+    base = answers(stub, (500, b"", 0))
+    with pytest.raises(CommandError, match="Nothing applied from"):
+        call_command("harvest", base, "--kinds", "projects")
+    assert not ProjectPage.objects.exists()
+
+
+def test_the_command_refuses_unknown_kinds(db):
+    with translation.override("en"), pytest.raises(CommandError, match="Name one or more of"):
+        call_command("harvest", "http://127.0.0.1:9/", "--kinds", "projects,weather")
+
+
+def test_a_good_answer_is_applied(stub, index):
+    base = answers(stub, ok(listing([PROJECT])))
+    source = HarvestSourceFactory(base_url=base, kinds="projects")
+
+    summary = run_source(source)
+
+    assert summary["kinds"] == {"projects": {"created": 1}}
+    copy = ProjectPage.objects.get()
+    assert copy.owner_organisation.name == "Förening"
+    assert copy.provenance.get().url == "http://x/p/"
+
+
+def test_the_periodic_task_runs_the_active_sources_and_reports_each(stub, index):
+    base = answers(stub, ok(listing([PROJECT])))
+    good = HarvestSourceFactory(base_url=base, kinds="projects")
+    paused = HarvestSourceFactory(base_url=base + "paused/", kinds="projects", active=False)
+    broken = HarvestSourceFactory(base_url=base + "broken/", kinds="projects")
+
+    result = harvest_sources.enqueue()
+
+    assert {summary["source"] for summary in result.return_value} == {good.name, broken.name}
+    for source in (good, paused, broken):
+        source.refresh_from_db()
+    assert (good.last_ok, paused.last_ok, broken.last_ok) == (True, None, False)
+    assert ProjectPage.objects.count() == 1
+
+
+def occurrence(key, municipality):
+    event = {
+        "id": key,
+        "title": f"Dans {key[:1]}",
+        "summary": "Dans på logen.",
+        "url": f"http://x/{key}/",
+        "status": "scheduled",
+        "organiser": {"value": "forening", "name": "Förening"},
+        "venue": {
+            "name": "Logen",
+            "address": "",
+            "postcode": "",
+            "town": "Byn",
+            "municipality": {"value": municipality, "name": "?"},
+        },
+        "time_zone": "Europe/Stockholm",
+        "source": None,
+        "recurring": False,
+    }
+    return {
+        "id": key,
+        "start": "2030-06-01T18:00:00+02:00",
+        "end": "2030-06-01T20:00:00+02:00",
+        "all_day": False,
+        "status": "scheduled",
+        "event": event,
+    }
+
+
+def test_an_item_this_site_cannot_store_is_skipped_and_named(stub, home):
+    EventIndexPageFactory(parent=home).save_revision().publish()
+    good, odd = "a" * 8 + "-0000-0000-0000-" + "0" * 12, "b" * 8 + "-0000-0000-0000-" + "0" * 12
+    base = answers(stub, ok(listing([])))
+    Stub.routes[("/api/events/", False)] = ok(
+        listing([occurrence(good, "SE-0884"), occurrence(odd, "XX-0000")])
+    )
+    source = HarvestSourceFactory(base_url=base, kinds="events")
+
+    summary = run_source(source)
+
+    assert summary["kinds"] == {"events": {"created": 1, "skipped": 1}}
+    assert [event.title for event in EventPage.objects.all()] == ["Dans a"]
+    assert EventPage.objects.get().start_time.isoformat() == "18:00:00"
+    source.refresh_from_db()
+    assert f"events {odd}" in source.last_summary
