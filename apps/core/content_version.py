@@ -24,6 +24,8 @@ _PUBLIC_MODELS = {
     "wagtailcore.page",
     "wagtailcore.site",
     "wagtailcore.locale",
+    # A page put behind a login or password leaves every public listing and menu.
+    "wagtailcore.pageviewrestriction",
     "wagtailimages.image",
     "wagtaildocs.document",
     "core.tombstone",

@@ -5,11 +5,15 @@ host's base template may load them too (``{% load bygd_tags %}``)."""
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from apps.core import conf, dates, sharing
+from apps.core import conf, content_version, dates, sharing
+
+#: A menu kept under a content version nothing moves any more is simply never read again.
+MENU_SECONDS = 24 * 3600
 
 register = template.Library()
 
@@ -98,10 +102,19 @@ def home_page(context):
 
 @register.simple_tag(takes_context=True)
 def menu_pages(context):
+    """The home page's children shown in the menu, kept under the content version (which every
+    publish and view restriction moves): treebeard keeps no index on depth, so finding children
+    reads the home page's whole subtree, a sequential scan of every page on PostgreSQL once the
+    site holds tens of thousands."""
     home = home_page(context)
     if home is None:
-        return Page.objects.none()
-    return home.get_children().live().public().in_menu().select_related("locale")
+        return []
+    key = f"bygd:menu:{home.pk}:{content_version.current()[0]}"
+    pages = cache.get(key)
+    if pages is None:
+        pages = list(home.get_children().live().public().in_menu().select_related("locale"))
+        cache.set(key, pages, MENU_SECONDS)
+    return pages
 
 
 @register.filter
