@@ -15,7 +15,8 @@ def map_section(response):
     return unescape(found.group(0)) if found else None
 
 
-def test_calendar_map_reads_the_geojson_with_the_pages_filters(client, calendar):
+def test_calendar_map_reads_the_geojson_with_the_pages_filters(client, calendar, settings):
+    settings.BYGD_MAP_TILE_URL = "/map-tiles/{z}/{x}/{y}.png"
     section = map_section(client.get(calendar.url, {"free": "true", "page": "2"}))
     assert 'data-geojson-url="/api/events.geojson?free=true&locale=sv"' in section
     assert " hidden" in section
