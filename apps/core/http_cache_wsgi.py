@@ -61,7 +61,9 @@ class CachedAnswers:
     def __call__(self, environ, start_response):
         if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
             return self.application(environ, start_response)
-        request = WSGIRequest(environ)
+        # A copy: Django's request writes the decoded path back into the environ it is given,
+        # and on a miss Django must read the path as the server sent it.
+        request = WSGIRequest(environ.copy())
         try:
             if not http_cache.shareable(request):
                 raise _Miss
