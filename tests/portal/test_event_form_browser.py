@@ -195,7 +195,11 @@ def test_organiser_fills_the_form_for_a_weekly_event_that_reads_the_same_everywh
     browser.find_element(By.CSS_SELECTOR, "form.event-form button[type=submit]").click()
     wait(browser).until(lambda b: re.search(r"/events/\d+/$", b.current_url))
 
+    # The draft's page already shows a message ("saved as a draft"): wait for the page the
+    # submission leads to, not for any message, or the moderator looks before it is submitted.
+    draft_page = browser.find_element(By.TAG_NAME, "html")
     browser.find_element(By.CSS_SELECTOR, "form[action$='/submit/'] button").click()
+    wait(browser).until(expected_conditions.staleness_of(draft_page))
     wait(browser).until(
         expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".messages"))
     )
