@@ -25,7 +25,8 @@ class SourceSite:
         self.database = directory / "source.sqlite3"
         self.env = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+            "DJANGO_SETTINGS_MODULE": "tests.harvest.source_settings",
+            "BYGD_TEST_SOURCE_CACHE": str(directory / "cache"),
             "DATABASE_URL": f"sqlite:///{self.database}",
             "BYGD_SITE_NAME": SITE_NAME,
             "PYTHONPATH": str(ROOT),

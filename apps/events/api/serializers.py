@@ -4,10 +4,10 @@ project, venue and categories, the category labels once per language, and the im
 renditions), so serialising a page of results issues no further queries once the renditions
 exist.
 
-The view hands each occurrence its event page as `event_page` (None for a removed occurrence or
-on the event's own detail), that page's venue as `page_venue` and the time zone its times are
-shown in as `zone`, and an event's
-detail its series as `api_series` and its occurrences as `api_occurrences`."""
+The view hands each occurrence its event's JSON as `event_payload` (None for a removed occurrence
+or on the event's own detail; see apps.events.api.payloads), that event's venue as `page_venue`,
+a (venue id, venue JSON) pair, and the time zone its times are shown in as `zone`, and an
+event's detail its series as `api_series` and its occurrences as `api_occurrences`."""
 
 import datetime
 import re
@@ -171,9 +171,7 @@ class OccurrenceSerializer(serializers.Serializer):
         help_text="Where this occurrence is: the event's venue, or another for a moved date."
     )
     modified = serializers.DateTimeField()
-    event = EventSerializer(
-        source="event_page", allow_null=True, help_text="Null for removed occurrences."
-    )
+    event = serializers.SerializerMethodField(help_text="Null for removed occurrences.")
 
     def _zone(self, occurrence):
         """Times carry the event's own UTC offset (the site's for removed occurrences), so a
@@ -196,13 +194,18 @@ class OccurrenceSerializer(serializers.Serializer):
         original = occurrence.original_start.astimezone(self._zone(occurrence))
         return original.date().isoformat() if occurrence.all_day else original.isoformat()
 
+    @extend_schema_field(EventSerializer(allow_null=True))
+    def get_event(self, occurrence):
+        return getattr(occurrence, "event_payload", None)
+
     @extend_schema_field(VenueSerializer(allow_null=True))
     def get_venue(self, occurrence):
         """The event's venue in the page's language (``page_venue``, set by the view) unless
         the date moved to another one, which is shown as stored."""
-        venue, shown = occurrence.venue, getattr(occurrence, "page_venue", None)
-        if shown is not None and (venue is None or venue.translation_key == shown.translation_key):
-            venue = shown
+        venue = occurrence.venue
+        shown_key, shown = getattr(occurrence, "page_venue", (None, None))
+        if shown is not None and (venue is None or venue.translation_key == shown_key):
+            return shown
         return self._venues.to_representation(venue) if venue is not None else None
 
     @cached_property

@@ -1,6 +1,8 @@
 """GET /api/events/ (occurrences, filterable, overlap semantics, tombstones with modified_since)
 and GET /api/events/{id}/ (one event with every stored occurrence)."""
 
+from zoneinfo import ZoneInfo
+
 from django.core.exceptions import ValidationError
 from django.db.models import prefetch_related_objects
 from django.http import Http404
@@ -13,7 +15,7 @@ from apps.core.api.errors import ERROR_RESPONSES
 from apps.core.api.locale import LocaleContextMixin
 from apps.core.api.params import LOCALE_PARAMETERS
 from apps.core.api.views import BygdAPIMixin
-from apps.events.api.pages import list_pages_by_key
+from apps.events.api.payloads import event_payloads, venue_payload
 from apps.events.api.serializers import EventDetailSerializer, OccurrenceSerializer
 from apps.events.filters import CalendarFilter, base_queryset, only_in_locale
 from apps.events.listing import CategoryLabels, pages_by_key
@@ -63,13 +65,19 @@ class EventViewSet(BygdAPIMixin, LocaleContextMixin, viewsets.GenericViewSet):
         """A page of occurrences with their events and images in a fixed number of queries,
         whatever its length."""
         occurrences = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        keys = [row.series.key for row in occurrences]
-        pages = list_pages_by_key(keys, self.locale, self.fallback)
+        context = self.get_serializer_context()
+        payloads = event_payloads(
+            [row.series.key for row in occurrences], self.locale, self.fallback, context
+        )
         for occurrence in occurrences:
-            occurrence.event_page = pages.get(occurrence.series.key)
-            occurrence.zone = occurrence.event_page.zone if occurrence.event_page else None
-            occurrence.page_venue = occurrence.event_page.venue if occurrence.event_page else None
-        return self.get_paginated_response(self.get_serializer(occurrences, many=True).data)
+            payload = payloads[occurrence.series.key]
+            occurrence.event_payload = payload and payload["event"]
+            occurrence.zone = ZoneInfo(payload["zone"]) if payload else None
+            occurrence.page_venue = (
+                (payload["venue_key"], payload["venue"]) if payload else (None, None)
+            )
+        serializer = self.get_serializer_class()(occurrences, many=True, context=context)
+        return self.get_paginated_response(serializer.data)
 
     def retrieve(self, request, id):
         try:
@@ -86,7 +94,8 @@ class EventViewSet(BygdAPIMixin, LocaleContextMixin, viewsets.GenericViewSet):
             .filter(series=series)
             .select_related("series", "venue__municipality__parent")
         )
+        context = self.get_serializer_context()
+        page_venue = venue_payload(page.venue, context)
         for occurrence in page.api_occurrences:
-            occurrence.event_page, occurrence.zone = None, page.zone
-            occurrence.page_venue = page.venue
-        return Response(EventDetailSerializer(page, context=self.get_serializer_context()).data)
+            occurrence.zone, occurrence.page_venue = page.zone, page_venue
+        return Response(EventDetailSerializer(page, context=context).data)
