@@ -87,3 +87,15 @@ def test_the_links_follow_the_address_asked_for(client, publish):
     assert events(client)[0]["event"]["url"].startswith("http://testserver/")
     other = client.get("/api/events/", WINDOW, HTTP_HOST="localhost").json()["results"]
     assert other[0]["event"]["url"].startswith("http://localhost/")
+
+
+def test_the_total_is_counted_once_per_content_version(client, publish):
+    for day in range(3):
+        publish(start_date=SOON + datetime.timedelta(days=day))
+    params = {**WINDOW, "page_size": 1}
+    assert client.get("/api/events/", params).json()["count"] == 3
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/api/events/", {**params, "page": 2}).json()["count"] == 3
+    assert not any("COUNT(" in query["sql"] for query in captured)
+    publish(start_date=SOON + datetime.timedelta(days=4))
+    assert client.get("/api/events/", params).json()["count"] == 4

@@ -1,10 +1,19 @@
 """Page-number pagination with a hard cap: asking for more than the cap is an error, not a silent
 truncation, so a client never believes it has everything when it has not."""
 
+import hashlib
+from functools import cached_property
+
+from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet, FullResultSet
+from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 from rest_framework.pagination import PageNumberPagination
 
+from apps.core import content_version
 from apps.core.api.errors import BadParameter
+
+COUNT_TIMEOUT = 24 * 3600
 
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
@@ -52,6 +61,33 @@ class BygdPagination(PageNumberPagination):
         response = super().get_paginated_response_schema(schema)
         response["required"] = ["count", "next", "previous", "results"]
         return response
+
+
+class KeptCountPaginator(Paginator):
+    """The total of a listing counted once per content version and query: a window of tens of
+    thousands of calendar rows took longer to count than its page took to read, and every
+    page and every poll of the same window asked for the same number."""
+
+    @cached_property
+    def count(self):
+        query = getattr(self.object_list, "query", None)
+        try:
+            sql = str(query) if query is not None and not query.is_empty() else None
+        except (EmptyResultSet, FullResultSet):
+            sql = None
+        if sql is None:
+            return super().count
+        digest = hashlib.sha256(sql.encode()).hexdigest()
+        key = f"bygd:api:count:{content_version.current()[0]}:{digest}"
+        found = cache.get(key)
+        if found is None:
+            found = super().count
+            cache.set(key, found, COUNT_TIMEOUT)
+        return found
+
+
+class KeptCountPagination(BygdPagination):
+    django_paginator_class = KeptCountPaginator
 
 
 FACET_VALUE_SCHEMA = {

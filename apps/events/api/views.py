@@ -13,6 +13,7 @@ from rest_framework.response import Response
 
 from apps.core.api.errors import ERROR_RESPONSES
 from apps.core.api.locale import LocaleContextMixin
+from apps.core.api.pagination import KeptCountPagination
 from apps.core.api.params import LOCALE_PARAMETERS
 from apps.core.api.views import BygdAPIMixin
 from apps.events.api.payloads import event_payloads, venue_payload
@@ -44,6 +45,7 @@ class EventViewSet(BygdAPIMixin, LocaleContextMixin, viewsets.GenericViewSet):
     """Public events of the calendar, one row per occurrence."""
 
     filterset_class = CalendarFilter
+    pagination_class = KeptCountPagination
     serializer_class = OccurrenceSerializer
     lookup_field = "key"
     lookup_url_kwarg = "id"
@@ -63,8 +65,11 @@ class EventViewSet(BygdAPIMixin, LocaleContextMixin, viewsets.GenericViewSet):
 
     def list(self, request):
         """A page of occurrences with their events and images in a fixed number of queries,
-        whatever its length."""
-        occurrences = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        whatever its length: the page's ids from the window index alone, then those rows."""
+        selected = self.filter_queryset(self.get_queryset())
+        ids = self.paginate_queryset(selected.values_list("pk", flat=True))
+        rows = base_queryset().in_bulk(ids)
+        occurrences = [rows[pk] for pk in ids]
         context = self.get_serializer_context()
         payloads = event_payloads(
             [row.series.key for row in occurrences], self.locale, self.fallback, context

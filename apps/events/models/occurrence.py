@@ -135,11 +135,13 @@ class EventOccurrence(models.Model):
             models.Index(fields=["start", "end"], name="occurrence_window"),
             models.Index(fields=["status", "start"], name="occurrence_status_start"),
             # The listings' order and window over what they show: a page of a window is read
-            # in order without sorting it, and its count from the index alone (`status` too:
-            # SQLite reads the row for a column the index lacks, even one its condition fixes;
-            # `event` and `venue` are what the filters join through).
+            # in order without sorting it, and its count and its rows' ids from the index
+            # alone (`status` too: SQLite reads the row for a column the index lacks, even one
+            # its condition fixes; `event` and `venue` are what the filters join through; `id`
+            # lets PostgreSQL skip the rows that started within the longest occurrence before
+            # the window but ended before it without reading them).
             models.Index(
-                fields=["start", "series", "key", "end", "status", "event", "venue"],
+                fields=["start", "series", "key", "end", "status", "event", "venue", "id"],
                 condition=~models.Q(status=OccurrenceStatus.REMOVED),
                 name="occurrence_visible_window",
             ),
