@@ -11,11 +11,17 @@ from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
 from apps.core.models import Provenance
-from apps.harvest.copies import COPIES, References
+from apps.harvest.copies import COPIES as PAGE_AND_SNIPPET_COPIES
+from apps.harvest.copies import References
+from apps.harvest.copies_calls import CallCopies
+from apps.harvest.copies_news import NewsCopies
 from apps.harvest.models import HarvestedItem
 
-#: Organisations first: projects and events point at them; projects before the events of them.
-ORDER = ("organisations", "projects", "events")
+COPIES = {**PAGE_AND_SNIPPET_COPIES, "calls": CallCopies, "news": NewsCopies}
+
+#: Organisations first: calls, projects and events point at them; projects before the events
+#: and posts of them. Calls link the projects they funded once both are copied (``finish``).
+ORDER = ("organisations", "calls", "projects", "events", "news")
 
 
 class HarvestError(Exception):
@@ -48,6 +54,9 @@ class Run:
             for remote_id in removed:
                 self.remove(kind, remote_id)
             progress(kind, self.counts[kind])
+        for kind in ORDER:
+            if kind in self.changes.changed and hasattr(self.copies[kind], "finish"):
+                self.copies[kind].finish(self)
         return self.counts
 
     def load_records(self, kind, remote_ids):

@@ -28,6 +28,13 @@ LISTINGS = {
         "identifier",
         "project",
     ),
+    "calls": (
+        "api/calls/",
+        ("identifier", "title", "summary", "intake", "time_zone", "funder", "html_url", "source"),
+        "identifier",
+        "call",
+    ),
+    "news": ("api/news/", ("id", "title", "lead", "date", "html_url", "source"), "id", "news"),
 }
 OCCURRENCE_KEYS = ("id", "start", "end", "all_day", "status", "event")
 EVENT_KEYS = ("title", "summary", "url", "status", "organiser", "venue", "time_zone", "source")

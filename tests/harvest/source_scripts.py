@@ -60,3 +60,55 @@ renamed = Organisation.objects.get(slug="forening-0")
 renamed.name = "Förening noll"
 renamed.save()
 """
+
+FILL_CALLS_AND_NEWS = """
+import datetime
+from apps.network.models import Organisation
+from apps.projects.factories import (
+    FundingCallIndexPageFactory, FundingCallPageFactory, NewsIndexPageFactory,
+    ProjectPostPageFactory,
+)
+from apps.projects.models import ProjectPage
+from cms.models import HomePage
+
+home = HomePage.objects.get(slug="hem")
+calls = FundingCallIndexPageFactory(parent=home)
+calls.save_revision().publish()
+news = NewsIndexPageFactory(parent=home)
+news.save_revision().publish()
+for n in range(4):
+    FundingCallPageFactory(
+        parent=calls, title=f"Utlysning {n}", slug=f"utlysning-{n}", identifier=f"utlysning-{n}",
+        funder=Organisation.objects.get(slug=f"forening-{n % 3}"),
+        opens_date=datetime.date.today() - datetime.timedelta(days=10),
+        closes_date=datetime.date.today() + datetime.timedelta(days=30 + n),
+        budget="50000.00", max_grant="10000.00",
+    ).save_revision().publish()
+funded = ProjectPage.objects.get(slug="projekt-4")
+funded.funding_call = calls.get_children().specific().get(slug="utlysning-0")
+funded.save_revision().publish()
+for n in range(4):
+    parent = ProjectPage.objects.get(slug=f"projekt-{4 + n // 2}") if n % 2 else news
+    ProjectPostPageFactory(
+        parent=parent, title=f"Nyhet {n}", slug=f"nyhet-{n}", lead=f"Om nyhet {n}.",
+        date=datetime.date(2026, 11, 1 + n),
+    ).save_revision().publish()
+"""
+
+CHANGE_CALLS_AND_NEWS = """
+from apps.projects.models import FundingCallPage, ProjectPostPage
+from apps.projects.models import NewsIndexPage
+from apps.projects.factories import FundingCallPageFactory, ProjectPostPageFactory
+
+for model, kind, field in ((FundingCallPage, "utlysning", "summary"),
+                           (ProjectPostPage, "nyhet", "lead")):
+    changed = model.objects.get(slug=f"{kind}-0")
+    changed.title = changed.title + " (ändrad)"
+    setattr(changed, field, "Nu med mer.")
+    changed.save_revision().publish()
+    model.objects.get(slug=f"{kind}-1").unpublish()
+    model.objects.get(slug=f"{kind}-2").delete()
+ProjectPostPageFactory(
+    parent=NewsIndexPage.objects.get(), title="Ny nyhet", slug="ny", lead="Alldeles ny.",
+).save_revision().publish()
+"""

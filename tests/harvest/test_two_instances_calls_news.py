@@ -1,0 +1,115 @@
+"""Calls and news harvested between two real Bygd sites (see test_two_instances): the copies
+match the source's, posts of a copied project go under its copy, a call links the copies of
+the projects it funded, and a second harvest changes nothing."""
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from apps.harvest.models import HarvestSource
+from apps.harvest.run import run_source
+from apps.projects.factories import (
+    FundingCallIndexPageFactory,
+    NewsIndexPageFactory,
+    ProjectIndexPageFactory,
+)
+from apps.projects.models import FundingCallPage, ProjectPage, ProjectPostPage
+from tests.harvest.instance import SITE_NAME, SourceSite
+from tests.harvest.source_scripts import CHANGE_CALLS_AND_NEWS, FILL, FILL_CALLS_AND_NEWS
+from tests.harvest.test_two_instances import local, remote, template  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.live_source
+
+KINDS = "organisations,calls,projects,news"
+
+
+@pytest.fixture
+def source(template, db, tmp_path):  # noqa: F811 (the imported fixture)
+    site = SourceSite(tmp_path)
+    site.create(template)
+    site.shell(FILL.replace("COUNT", "6"))
+    site.shell(FILL_CALLS_AND_NEWS)
+    site.start()
+    yield site
+    site.stop()
+
+
+@pytest.fixture
+def aggregator(home):
+    for factory in (ProjectIndexPageFactory, FundingCallIndexPageFactory, NewsIndexPageFactory):
+        factory(parent=home).save_revision().publish()
+
+
+def call_facts(row):
+    return (
+        row["title"],
+        row["summary"],
+        row["status"],
+        row["intake"],
+        row["opens"],
+        row["closes"],
+        row["budget"],
+        row["max_grant"],
+        row["funder"]["name"],
+        row["application"]["url"],
+    )
+
+
+def post_facts(row):
+    return (row["title"], row["lead"], row["date"], (row["project"] or {}).get("name"))
+
+
+def assert_matches(source):
+    for path, key, facts in (
+        ("api/calls/?page_size=100", "identifier", call_facts),
+        ("api/news/?page_size=100", "id", post_facts),
+    ):
+        originals = {row[key]: row for row in remote(source, path)}
+        copies = {row["source"]["id"]: row for row in local(f"/{path}") if row["source"]}
+        assert originals and copies.keys() == originals.keys()
+        for identifier, original in originals.items():
+            assert facts(copies[identifier]) == facts(original)
+            assert copies[identifier]["source"] == {
+                "site": SITE_NAME,
+                "url": original["html_url"],
+                "id": identifier,
+            }
+    return originals
+
+
+def test_calls_and_news_follow_the_source(source, aggregator, settings):
+    settings.BYGD_HARVEST_OVERLAP = 0
+    call_command("harvest", source.url, "--kinds", KINDS)
+    harvest_source = HarvestSource.objects.get(base_url=source.url)
+    assert harvest_source.kind_list == ["projects", "calls", "news", "organisations"]
+    assert_matches(source)
+
+    funded = ProjectPage.objects.get(title="Projekt 4")
+    assert funded.funding_call == FundingCallPage.objects.get(title="Utlysning 0")
+    assert ProjectPostPage.objects.get(title="Nyhet 1").get_parent().specific == funded
+    call = FundingCallPage.objects.get(title="Utlysning 0")
+    page = Client().get(call.url).content.decode()
+    assert f'href="{call.provenance.get().url}"' in page
+    post = ProjectPostPage.objects.get(title="Nyhet 0")
+    assert f'href="{post.provenance.get().url}"' in Client().get(post.url).content.decode()
+
+    source.shell(CHANGE_CALLS_AND_NEWS)
+    summary = run_source(harvest_source)
+    assert "error" not in summary
+    calls, news = summary["kinds"]["calls"], summary["kinds"]["news"]
+    assert (calls.get("updated"), calls.get("removed")) == (1, 2)
+    assert (news.get("created"), news.get("updated"), news.get("removed")) == (1, 1, 2)
+    assert_matches(source)
+
+    before = (local("/api/calls/?page_size=100"), local("/api/news/?page_size=100"))
+    harvest_source.cursors = {}
+    again = run_source(harvest_source)
+    for counts in again["kinds"].values():
+        assert not {"created", "updated", "removed"} & counts.keys()
+    assert (local("/api/calls/?page_size=100"), local("/api/news/?page_size=100")) == before
+
+
+def test_sources_take_calls_and_news_as_kinds(db):
+    source = HarvestSource(name="Granne", base_url="https://granne.example/", kinds="news, calls")
+    source.full_clean()
+    assert source.kind_list == ["calls", "news"]
