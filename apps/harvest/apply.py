@@ -16,6 +16,7 @@ from apps.harvest.copies import References
 from apps.harvest.copies_calls import CallCopies
 from apps.harvest.copies_news import NewsCopies
 from apps.harvest.models import HarvestedItem
+from apps.harvest.translations import apply_translations, remove_translations
 
 COPIES = {**PAGE_AND_SNIPPET_COPIES, "calls": CallCopies, "news": NewsCopies}
 
@@ -54,6 +55,7 @@ class Run:
             for remote_id in removed:
                 self.remove(kind, remote_id)
             progress(kind, self.counts[kind])
+        apply_translations(self, progress)
         for kind in ORDER:
             if kind in self.changes.changed and hasattr(self.copies[kind], "finish"):
                 self.copies[kind].finish(self)
@@ -121,13 +123,13 @@ class Run:
             counts["updated"] += 1
         return local
 
-    def remember(self, kind, remote_id, url, local, digest):
+    def remember(self, kind, remote_id, url, local, digest, identifier=None):
         provenance = Provenance.objects.create(
             content_type=ContentType.objects.get_for_model(local),
             object_id=local.pk,
             site=self.changes.site,
             url=url,
-            identifier=remote_id,
+            identifier=identifier or remote_id,
         )
         self._records[(kind, remote_id)] = HarvestedItem.objects.create(
             source=self.source,
@@ -139,7 +141,10 @@ class Run:
         )
 
     def remove(self, kind, remote_id):
-        """Deleting the copy deletes its provenance and record with it."""
+        """Deleting the copy deletes its provenance and record with it; the copies of the
+        item's translations go with it."""
+        if "@" not in remote_id:
+            remove_translations(self, kind, remote_id)
         record = self.record(kind, remote_id)
         if record is None:
             return

@@ -36,6 +36,8 @@ LISTINGS = {
     ),
     "news": ("api/news/", ("id", "title", "lead", "date", "html_url", "source"), "id", "news"),
 }
+#: The kinds whose translations are copied too (see apps.harvest.translations).
+TRANSLATED = ("calls", "projects", "news")
 OCCURRENCE_KEYS = ("id", "start", "end", "all_day", "status", "event")
 EVENT_KEYS = ("title", "summary", "url", "status", "organiser", "venue", "time_zone", "source")
 #: What changes with every answer without the item changing.
@@ -75,9 +77,10 @@ class Changes:
     site: str
     changed: dict = field(default_factory=dict)  # kind -> {id: Item}
     removed: dict = field(default_factory=dict)  # kind -> {id}
+    translations: dict = field(default_factory=dict)  # language -> kind -> (changed, removed)
 
 
-def collect(client, kinds, cursors, language):
+def collect(client, kinds, cursors, language, other_languages=lambda site: ()):
     """Raises SourceError when anything the source answers is not what a Bygd site answers."""
     site = client.get(client.url("api/site/"))
     if not isinstance(site, dict) or not isinstance(site.get("name"), str):
@@ -87,6 +90,12 @@ def collect(client, kinds, cursors, language):
         since = cursors.get(kind)
         reader = read_events if kind == "events" else read_listing
         changes.changed[kind], changes.removed[kind] = reader(client, kind, since, language)
+    for other in other_languages(site):
+        changes.translations[other] = {
+            kind: read_listing(client, kind, cursors.get(kind), other)
+            for kind in kinds
+            if kind in TRANSLATED
+        }
     return changes
 
 

@@ -112,3 +112,31 @@ ProjectPostPageFactory(
     parent=NewsIndexPage.objects.get(), title="Ny nyhet", slug="ny", lead="Alldeles ny.",
 ).save_revision().publish()
 """
+
+TRANSLATE_PROJECT = """
+from wagtail.models import Locale
+from apps.core.localize import translate
+from apps.projects.models import ProjectIndexPage, ProjectPage
+
+en = Locale.objects.get(language_code="en")
+translate(ProjectIndexPage.objects.get(locale__language_code="sv"), en, {})
+translate(
+    ProjectPage.objects.get(slug="projekt-4"), en,
+    {"Projekt 4": "Project 4", "Om projekt 4.": "About project 4."},
+)
+"""
+
+CHANGE_TRANSLATED_PROJECT = """
+from apps.projects.models import ProjectPage
+
+english = ProjectPage.objects.get(slug="projekt-4", locale__language_code="en")
+english.summary = "More about project 4."
+english.save_revision().publish()
+ProjectPage.objects.get(slug="projekt-5", locale__language_code="sv").delete()
+"""
+
+DELETE_TRANSLATED_PROJECT = """
+from apps.projects.models import ProjectPage
+
+ProjectPage.objects.get(slug="projekt-4", locale__language_code="sv").delete()
+"""

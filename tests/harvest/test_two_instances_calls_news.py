@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
+from apps.core.localize import translate
 from apps.harvest.models import HarvestSource
 from apps.harvest.run import run_source
 from apps.projects.factories import (
@@ -15,7 +16,14 @@ from apps.projects.factories import (
 )
 from apps.projects.models import FundingCallPage, ProjectPage, ProjectPostPage
 from tests.harvest.instance import SITE_NAME, SourceSite
-from tests.harvest.source_scripts import CHANGE_CALLS_AND_NEWS, FILL, FILL_CALLS_AND_NEWS
+from tests.harvest.source_scripts import (
+    CHANGE_CALLS_AND_NEWS,
+    CHANGE_TRANSLATED_PROJECT,
+    DELETE_TRANSLATED_PROJECT,
+    FILL,
+    FILL_CALLS_AND_NEWS,
+    TRANSLATE_PROJECT,
+)
 from tests.harvest.test_two_instances import local, remote, template  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.live_source
@@ -113,3 +121,57 @@ def test_sources_take_calls_and_news_as_kinds(db):
     source = HarvestSource(name="Granne", base_url="https://granne.example/", kinds="news, calls")
     source.full_clean()
     assert source.kind_list == ["calls", "news"]
+
+
+@pytest.fixture
+def translated_source(template, db, tmp_path):  # noqa: F811 (the imported fixture)
+    site = SourceSite(tmp_path)
+    site.create(template)
+    site.shell(FILL.replace("COUNT", "6"))
+    site.shell(TRANSLATE_PROJECT)
+    site.start()
+    yield site
+    site.stop()
+
+
+def english_copies():
+    rows = local("/api/projects/?page_size=100&locale=en&fallback=false")
+    return {row["source"]["id"]: row for row in rows if row["source"]}
+
+
+def test_a_translation_on_the_source_is_the_translation_of_the_copy(
+    translated_source, home, en, settings
+):
+    settings.BYGD_HARVEST_OVERLAP = 0
+    index = ProjectIndexPageFactory(parent=home)
+    index.save_revision().publish()
+    translate(index, en, {})
+    call_command("harvest", translated_source.url, "--kinds", "organisations,projects")
+    harvest_source = HarvestSource.objects.get(base_url=translated_source.url)
+
+    original = {row["title"]: row for row in remote(translated_source, "api/projects/")}
+    identifier = original["Projekt 4"]["identifier"]
+    english = english_copies()
+    assert english.keys() == {identifier}
+    assert (english[identifier]["title"], english[identifier]["summary"]) == (
+        "Project 4",
+        "About project 4.",
+    )
+    assert english[identifier]["is_fallback"] is False
+    copy = ProjectPage.objects.get(title="Projekt 4")
+    translation = ProjectPage.objects.get(title="Project 4")
+    assert translation.translation_key == copy.translation_key
+    assert translation.locale == en and translation.live
+
+    translated_source.shell(CHANGE_TRANSLATED_PROJECT)
+    summary = run_source(harvest_source)
+    assert summary["kinds"]["projects"]["translation updated"] == 1
+    assert english_copies()[identifier]["summary"] == "More about project 4."
+    again = run_source(harvest_source)
+    assert not {"created", "updated", "removed", "translated", "translation updated"} & (
+        again["kinds"]["projects"].keys()
+    )
+
+    translated_source.shell(DELETE_TRANSLATED_PROJECT)
+    run_source(harvest_source)
+    assert not ProjectPage.objects.filter(title__in=["Projekt 4", "Project 4"]).exists()
