@@ -16,7 +16,7 @@ from apps.harvest.copies import References
 from apps.harvest.copies_calls import CallCopies
 from apps.harvest.copies_news import NewsCopies
 from apps.harvest.models import HarvestedItem
-from apps.harvest.translations import apply_translations, remove_translations
+from apps.harvest.translations import apply_translations, keys, remove_translations
 
 COPIES = {**PAGE_AND_SNIPPET_COPIES, "calls": CallCopies, "news": NewsCopies}
 
@@ -49,7 +49,7 @@ class Run:
                     % {"index": copies.index._meta.verbose_name, "language": self.locale}
                 )
             changed, removed = self.changes.changed[kind], self.changes.removed[kind]
-            self.load_records(kind, [*changed, *removed])
+            self.load_records(kind, [*changed, *removed, *keys(self, removed)])
             for item in changed.values():
                 self.upsert_or_skip(kind, item)
             for remote_id in removed:
@@ -66,6 +66,10 @@ class Run:
             source=self.source, kind=kind, remote_id__in=remote_ids
         ).select_related("provenance")
         self._records.update({(kind, record.remote_id): record for record in records})
+
+    def has_record(self, kind, remote_id):
+        """Whether a record is among those loaded (no query: load them first)."""
+        return (kind, remote_id) in self._records
 
     def local(self, kind, record):
         return self.copies[kind].model.objects.filter(pk=record.provenance.object_id).first()

@@ -1,11 +1,12 @@
 """Copies of the translations a source has of its pages, in every other language this site has
 too: each is made from the copy in the default language as a Wagtail translation of it (same
 translation key, under the translation of its parent), and takes only the source's texts in
-that language; the facts are the original's, shared as for any translation here.
+that language; the facts (an event's dates too) are the original's, shared as for any
+translation here.
 
 A translation's record is the item's identifier with ``@`` and the language, so detaching,
 digests and removal work as for the originals. Removing an item on the source removes the copies
-of all its translations with it. Events are copied in the default language only."""
+of all its translations with it."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -17,6 +18,7 @@ from apps.harvest.copies import PageCopies
 TEXTS = {
     "calls": ("title", "summary", "grant_basis"),
     "projects": ("title", "acronym", "summary"),
+    "events": ("title", "summary"),
     "news": ("title", "lead", "byline"),
 }
 
@@ -43,13 +45,24 @@ def apply_translations(run, progress):
             for item in changed.values():
                 upsert_or_skip(run, kind, item, locale)
             for remote_id in removed:
-                run.remove(kind, key(remote_id, language))
+                if run.has_record(kind, key(remote_id, language)):
+                    run.remove(kind, key(remote_id, language))
             progress(f"{kind} ({language})", run.counts[kind])
+
+
+def keys(run, remote_ids):
+    """The records of the translations of these items, to load with theirs in one query."""
+    return [
+        key(remote_id, language)
+        for remote_id in remote_ids
+        for language in run.changes.translations
+    ]
 
 
 def remove_translations(run, kind, remote_id):
     for language in run.changes.translations:
-        run.remove(kind, key(remote_id, language))
+        if run.has_record(kind, key(remote_id, language)):
+            run.remove(kind, key(remote_id, language))
 
 
 def upsert_or_skip(run, kind, item, locale):

@@ -116,6 +116,7 @@ ProjectPostPageFactory(
 TRANSLATE_PROJECT = """
 from wagtail.models import Locale
 from apps.core.localize import translate
+from apps.events.models import EventIndexPage, EventPage
 from apps.projects.models import ProjectIndexPage, ProjectPage
 
 en = Locale.objects.get(language_code="en")
@@ -124,6 +125,8 @@ translate(
     ProjectPage.objects.get(slug="projekt-4"), en,
     {"Projekt 4": "Project 4", "Om projekt 4.": "About project 4."},
 )
+translate(EventIndexPage.objects.get(locale__language_code="sv"), en, {})
+translate(EventPage.objects.get(slug="evenemang-4"), en, {"Evenemang 4": "Event 4"})
 """
 
 CHANGE_TRANSLATED_PROJECT = """

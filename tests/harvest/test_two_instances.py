@@ -166,9 +166,9 @@ def test_harvest_follows_the_source_and_is_idempotent(source, aggregator, capsys
     with capsys.disabled():
         print(f"after the changes: {summary}")
     # The site, a listing and its removals per kind (events list their removed dates), the
-    # projects' listing and removals in English (the other language both sites have), and a
-    # look at each of the two events with nothing but removed dates.
-    assert summary["requests"] == 10
+    # same in English (the other language both sites have), and a look at each of the two
+    # events with nothing but removed dates.
+    assert summary["requests"] == 11
     assert "error" not in summary
     projects, events = summary["kinds"]["projects"], summary["kinds"]["events"]
     assert (projects["created"], projects["updated"], projects["removed"]) == (1, 1, 2)

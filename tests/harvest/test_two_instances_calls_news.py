@@ -7,6 +7,8 @@ from django.core.management import call_command
 from django.test import Client
 
 from apps.core.localize import translate
+from apps.events.factories import EventIndexPageFactory
+from apps.events.models import EventPage
 from apps.harvest.models import HarvestSource
 from apps.harvest.run import run_source
 from apps.projects.factories import (
@@ -146,7 +148,10 @@ def test_a_translation_on_the_source_is_the_translation_of_the_copy(
     index = ProjectIndexPageFactory(parent=home)
     index.save_revision().publish()
     translate(index, en, {})
-    call_command("harvest", translated_source.url, "--kinds", "organisations,projects")
+    calendar = EventIndexPageFactory(parent=home)
+    calendar.save_revision().publish()
+    translate(calendar, en, {})
+    call_command("harvest", translated_source.url, "--kinds", "organisations,projects,events")
     harvest_source = HarvestSource.objects.get(base_url=translated_source.url)
 
     original = {row["title"]: row for row in remote(translated_source, "api/projects/")}
@@ -162,6 +167,9 @@ def test_a_translation_on_the_source_is_the_translation_of_the_copy(
     translation = ProjectPage.objects.get(title="Project 4")
     assert translation.translation_key == copy.translation_key
     assert translation.locale == en and translation.live
+    event = EventPage.objects.get(title="Event 4", locale=en)
+    assert event.translation_key == EventPage.objects.get(title="Evenemang 4").translation_key
+    assert event.live and event.provenance.get().site == SITE_NAME
 
     translated_source.shell(CHANGE_TRANSLATED_PROJECT)
     summary = run_source(harvest_source)
@@ -175,3 +183,4 @@ def test_a_translation_on_the_source_is_the_translation_of_the_copy(
     translated_source.shell(DELETE_TRANSLATED_PROJECT)
     run_source(harvest_source)
     assert not ProjectPage.objects.filter(title__in=["Projekt 4", "Project 4"]).exists()
+    assert EventPage.objects.filter(title="Event 4").exists()
