@@ -14,6 +14,10 @@ from apps.harvest.copies import PageCopies, date, reference
 from apps.projects.models import NewsIndexPage, ProjectPostPage
 
 
+def body(lead):
+    return [("paragraph", RichText(f"<p>{escape(lead)}</p>"))]
+
+
 class NewsCopies(PageCopies):
     model = ProjectPostPage
     index = NewsIndexPage
@@ -27,7 +31,7 @@ class NewsCopies(PageCopies):
         return {
             "title": data["title"],
             "lead": data["lead"],
-            "body": [("paragraph", RichText(f"<p>{escape(data['lead'])}</p>"))],
+            "body": body(data["lead"]),
             "date": date(data.get("date")),
             "byline": data.get("byline") or "",
             "tags": [tag for tag in data.get("tags") or () if isinstance(tag, str)],

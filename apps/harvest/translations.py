@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from apps.harvest import copies_news
 from apps.harvest.copies import PageCopies
 
 #: Per kind: the texts a translation takes from the source (all else is the original's).
@@ -82,6 +83,8 @@ def upsert(run, kind, item, locale, original):
     copies, counts = run.copies[kind], run.counts[kind]
     remote_id = key(item.id, locale.language_code)
     texts = {name: item.data.get(name) or "" for name in TEXTS[kind] if name in item.data}
+    if kind == "news":  # a post's body here is its lead
+        texts["body"] = copies_news.body(texts["lead"])
     record = run.record(kind, remote_id)
     if record is None:
         if original.get_translation_or_none(locale) is not None:

@@ -117,6 +117,7 @@ TRANSLATE_PROJECT = """
 from wagtail.models import Locale
 from apps.core.localize import translate
 from apps.events.models import EventIndexPage, EventPage
+from apps.projects.factories import ProjectPostPageFactory
 from apps.projects.models import ProjectIndexPage, ProjectPage
 
 en = Locale.objects.get(language_code="en")
@@ -127,6 +128,10 @@ translate(
 )
 translate(EventIndexPage.objects.get(locale__language_code="sv"), en, {})
 translate(EventPage.objects.get(slug="evenemang-4"), en, {"Evenemang 4": "Event 4"})
+project = ProjectPage.objects.get(slug="projekt-4", locale__language_code="sv")
+post = ProjectPostPageFactory(parent=project, title="Nyhet", slug="nyhet", lead="Hej.")
+post.save_revision().publish()
+translate(post, en, {"Nyhet": "News", "Hej.": "Hello."})
 """
 
 CHANGE_TRANSLATED_PROJECT = """

@@ -151,7 +151,7 @@ def test_a_translation_on_the_source_is_the_translation_of_the_copy(
     calendar = EventIndexPageFactory(parent=home)
     calendar.save_revision().publish()
     translate(calendar, en, {})
-    call_command("harvest", translated_source.url, "--kinds", "organisations,projects,events")
+    call_command("harvest", translated_source.url, "--kinds", "organisations,projects,events,news")
     harvest_source = HarvestSource.objects.get(base_url=translated_source.url)
 
     original = {row["title"]: row for row in remote(translated_source, "api/projects/")}
@@ -170,6 +170,9 @@ def test_a_translation_on_the_source_is_the_translation_of_the_copy(
     event = EventPage.objects.get(title="Event 4", locale=en)
     assert event.translation_key == EventPage.objects.get(title="Evenemang 4").translation_key
     assert event.live and event.provenance.get().site == SITE_NAME
+    post = ProjectPostPage.objects.get(locale=en)
+    assert (post.title, post.lead, post.get_parent().specific) == ("News", "Hello.", translation)
+    assert "Hello." in str(post.body) and "Hej." not in str(post.body)
 
     translated_source.shell(CHANGE_TRANSLATED_PROJECT)
     summary = run_source(harvest_source)
@@ -185,4 +188,5 @@ def test_a_translation_on_the_source_is_the_translation_of_the_copy(
     translated_source.shell(DELETE_TRANSLATED_PROJECT)
     run_source(harvest_source)
     assert not ProjectPage.objects.filter(title__in=["Projekt 4", "Project 4"]).exists()
+    assert not ProjectPostPage.objects.exists()
     assert EventPage.objects.filter(title="Event 4").exists()
