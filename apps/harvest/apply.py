@@ -100,9 +100,13 @@ class Run:
             with transaction.atomic():
                 self.upsert(kind, item.id, item.url, item.data, item.digest)
         except ValidationError as error:
-            self._records.clear()  # may hold rows of the savepoint just rolled back
-            self.counts[kind]["skipped"] += 1
-            self.skipped.append(f"{kind} {item.id}: {' '.join(error.messages)}")
+            self.skip(kind, item.id, error)
+
+    def skip(self, kind, name, error):
+        """After a savepoint was rolled back: the loaded records may hold rows of it."""
+        self._records.clear()
+        self.counts[kind]["skipped"] += 1
+        self.skipped.append(f"{kind} {name}: {' '.join(error.messages)}")
 
     def upsert(self, kind, remote_id, url, data, digest, count=True):
         copies, counts = self.copies[kind], self.counts.setdefault(kind, Counter())

@@ -9,6 +9,7 @@ digests and removal work as for the originals. Removing an item on the source re
 of all its translations with it."""
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -73,10 +74,10 @@ def upsert_or_skip(run, kind, item, locale):
     if original is None:
         return
     try:
-        upsert(run, kind, item, locale, original)
+        with transaction.atomic():
+            upsert(run, kind, item, locale, original)
     except ValidationError as error:
-        run.counts[kind]["skipped"] += 1
-        run.skipped.append(f"{kind} {item.id} ({locale.language_code}): {' '.join(error.messages)}")
+        run.skip(kind, f"{item.id} ({locale.language_code})", error)
 
 
 def upsert(run, kind, item, locale, original):
