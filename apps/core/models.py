@@ -63,9 +63,7 @@ class Provenance(models.Model):
         verbose_name = _("origin")
         verbose_name_plural = _("origins")
         constraints = [
-            models.UniqueConstraint(
-                fields=["content_type", "object_id"], name="unique_provenance"
-            )
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="unique_provenance")
         ]
 
     def __str__(self):

@@ -11,11 +11,18 @@ from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
 from apps.core.models import Provenance
-from apps.harvest.copies import COPIES, References
+from apps.harvest.copies import COPIES as PAGE_AND_SNIPPET_COPIES
+from apps.harvest.copies import References
+from apps.harvest.copies_calls import CallCopies
+from apps.harvest.copies_news import NewsCopies
 from apps.harvest.models import HarvestedItem
+from apps.harvest.translations import apply_translations, keys, remove_translations
 
-#: Organisations first: projects and events point at them; projects before the events of them.
-ORDER = ("organisations", "projects", "events")
+COPIES = {**PAGE_AND_SNIPPET_COPIES, "calls": CallCopies, "news": NewsCopies}
+
+#: Organisations first: calls, projects and events point at them; projects before the events
+#: and posts of them. Calls link the projects they funded once both are copied (``finish``).
+ORDER = ("organisations", "calls", "projects", "events", "news")
 
 
 class HarvestError(Exception):
@@ -42,12 +49,16 @@ class Run:
                     % {"index": copies.index._meta.verbose_name, "language": self.locale}
                 )
             changed, removed = self.changes.changed[kind], self.changes.removed[kind]
-            self.load_records(kind, [*changed, *removed])
+            self.load_records(kind, [*changed, *removed, *keys(self, removed)])
             for item in changed.values():
                 self.upsert_or_skip(kind, item)
             for remote_id in removed:
                 self.remove(kind, remote_id)
             progress(kind, self.counts[kind])
+        apply_translations(self, progress)
+        for kind in ORDER:
+            if kind in self.changes.changed and hasattr(self.copies[kind], "finish"):
+                self.copies[kind].finish(self)
         return self.counts
 
     def load_records(self, kind, remote_ids):
@@ -55,6 +66,10 @@ class Run:
             source=self.source, kind=kind, remote_id__in=remote_ids
         ).select_related("provenance")
         self._records.update({(kind, record.remote_id): record for record in records})
+
+    def has_record(self, kind, remote_id):
+        """Whether a record is among those loaded (no query: load them first)."""
+        return (kind, remote_id) in self._records
 
     def local(self, kind, record):
         return self.copies[kind].model.objects.filter(pk=record.provenance.object_id).first()
@@ -85,9 +100,13 @@ class Run:
             with transaction.atomic():
                 self.upsert(kind, item.id, item.url, item.data, item.digest)
         except ValidationError as error:
-            self._records.clear()  # may hold rows of the savepoint just rolled back
-            self.counts[kind]["skipped"] += 1
-            self.skipped.append(f"{kind} {item.id}: {' '.join(error.messages)}")
+            self.skip(kind, item.id, error)
+
+    def skip(self, kind, name, error):
+        """After a savepoint was rolled back: the loaded records may hold rows of it."""
+        self._records.clear()
+        self.counts[kind]["skipped"] += 1
+        self.skipped.append(f"{kind} {name}: {' '.join(error.messages)}")
 
     def upsert(self, kind, remote_id, url, data, digest, count=True):
         copies, counts = self.copies[kind], self.counts.setdefault(kind, Counter())
@@ -112,13 +131,13 @@ class Run:
             counts["updated"] += 1
         return local
 
-    def remember(self, kind, remote_id, url, local, digest):
+    def remember(self, kind, remote_id, url, local, digest, identifier=None):
         provenance = Provenance.objects.create(
             content_type=ContentType.objects.get_for_model(local),
             object_id=local.pk,
             site=self.changes.site,
             url=url,
-            identifier=remote_id,
+            identifier=identifier or remote_id,
         )
         self._records[(kind, remote_id)] = HarvestedItem.objects.create(
             source=self.source,
@@ -130,7 +149,10 @@ class Run:
         )
 
     def remove(self, kind, remote_id):
-        """Deleting the copy deletes its provenance and record with it."""
+        """Deleting the copy deletes its provenance and record with it; the copies of the
+        item's translations go with it."""
+        if "@" not in remote_id:
+            remove_translations(self, kind, remote_id)
         record = self.record(kind, remote_id)
         if record is None:
             return

@@ -28,7 +28,16 @@ LISTINGS = {
         "identifier",
         "project",
     ),
+    "calls": (
+        "api/calls/",
+        ("identifier", "title", "summary", "intake", "time_zone", "funder", "html_url", "source"),
+        "identifier",
+        "call",
+    ),
+    "news": ("api/news/", ("id", "title", "lead", "date", "html_url", "source"), "id", "news"),
 }
+#: The kinds whose translations are copied too (see apps.harvest.translations).
+TRANSLATED = ("calls", "projects", "events", "news")
 OCCURRENCE_KEYS = ("id", "start", "end", "all_day", "status", "event")
 EVENT_KEYS = ("title", "summary", "url", "status", "organiser", "venue", "time_zone", "source")
 #: What changes with every answer without the item changing.
@@ -68,9 +77,10 @@ class Changes:
     site: str
     changed: dict = field(default_factory=dict)  # kind -> {id: Item}
     removed: dict = field(default_factory=dict)  # kind -> {id}
+    translations: dict = field(default_factory=dict)  # language -> kind -> (changed, removed)
 
 
-def collect(client, kinds, cursors, language):
+def collect(client, kinds, cursors, language, other_languages=lambda site: ()):
     """Raises SourceError when anything the source answers is not what a Bygd site answers."""
     site = client.get(client.url("api/site/"))
     if not isinstance(site, dict) or not isinstance(site.get("name"), str):
@@ -80,6 +90,14 @@ def collect(client, kinds, cursors, language):
         since = cursors.get(kind)
         reader = read_events if kind == "events" else read_listing
         changes.changed[kind], changes.removed[kind] = reader(client, kind, since, language)
+    for other in other_languages(site):
+        changes.translations[other] = {
+            kind: (read_event_texts if kind == "events" else read_listing)(
+                client, kind, cursors.get(kind), other
+            )
+            for kind in kinds
+            if kind in TRANSLATED
+        }
     return changes
 
 
@@ -137,6 +155,23 @@ def read_events(client, kind, since, language):
             data = {**event, "when": {name: first[name] for name in ("start", "end", "all_day")}}
             changed[key] = Item(key, event["url"] or url_of(client, key), data)
     return changed, removed
+
+
+def read_event_texts(client, kind, since, language):
+    """Events in another language, for their texts only: the dates are the original's, so an
+    event shown in the language is taken from any of its changed occurrences, and no event is
+    looked at whole. One now shown only in other languages is removed in this one."""
+    params = {"locale": language, "modified_since": since or EPOCH.isoformat()}
+    changed, removed = {}, set()
+    for row in client.pages("api/events/", params, OCCURRENCE_KEYS):
+        key, event = str(row["id"]), row["event"]
+        if event is None or key in changed:
+            continue
+        if event.get("is_fallback"):
+            removed.add(key)
+        elif checked(event, EVENT_KEYS, "api/events/")["source"] is None:
+            changed[key] = Item(key, event["url"] or url_of(client, key), event)
+    return changed, removed - changed.keys()
 
 
 def url_of(client, key):

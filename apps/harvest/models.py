@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from apps.core.models import Provenance
 
-KINDS = ("projects", "events", "organisations")
+KINDS = ("projects", "events", "calls", "news", "organisations")
 
 
 def validate_kinds(value):
@@ -36,7 +36,9 @@ class HarvestSource(models.Model):
         max_length=100,
         default=",".join(KINDS),
         validators=[validate_kinds],
-        help_text=_("What to copy, separated by commas: projects, events, organisations"),
+        help_text=_(
+            "What to copy, separated by commas: projects, events, calls, news, organisations"
+        ),
     )
     active = models.BooleanField(_("active"), default=True)
     site_name = models.CharField(_("site name"), max_length=200, blank=True, editable=False)

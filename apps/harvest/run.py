@@ -16,6 +16,7 @@ from apps.harvest.apply import HarvestError, Run
 from apps.harvest.client import Client, SourceError
 from apps.harvest.collect import collect
 from apps.harvest.models import HarvestSource
+from apps.harvest.translations import languages
 
 #: What a source's data can make go wrong while it is applied; anything else is a bug here.
 FAILURES = (
@@ -50,6 +51,7 @@ def run_source(source, progress=None):
             kinds,
             {kind: since(source.cursors.get(kind)) for kind in kinds},
             locale.language_code,
+            lambda site: languages(site, locale.language_code),
         )
         summary["read_seconds"] = round(time.monotonic() - clock, 2)
         run = Run(source, changes, locale)

@@ -60,3 +60,91 @@ renamed = Organisation.objects.get(slug="forening-0")
 renamed.name = "Förening noll"
 renamed.save()
 """
+
+FILL_CALLS_AND_NEWS = """
+import datetime
+from apps.network.models import Organisation
+from apps.projects.factories import (
+    FundingCallIndexPageFactory, FundingCallPageFactory, NewsIndexPageFactory,
+    ProjectPostPageFactory,
+)
+from apps.projects.models import ProjectPage
+from cms.models import HomePage
+
+home = HomePage.objects.get(slug="hem")
+calls = FundingCallIndexPageFactory(parent=home)
+calls.save_revision().publish()
+news = NewsIndexPageFactory(parent=home)
+news.save_revision().publish()
+for n in range(4):
+    FundingCallPageFactory(
+        parent=calls, title=f"Utlysning {n}", slug=f"utlysning-{n}", identifier=f"utlysning-{n}",
+        funder=Organisation.objects.get(slug=f"forening-{n % 3}"),
+        opens_date=datetime.date.today() - datetime.timedelta(days=10),
+        closes_date=datetime.date.today() + datetime.timedelta(days=30 + n),
+        budget="50000.00", max_grant="10000.00",
+    ).save_revision().publish()
+funded = ProjectPage.objects.get(slug="projekt-4")
+funded.funding_call = calls.get_children().specific().get(slug="utlysning-0")
+funded.save_revision().publish()
+for n in range(4):
+    parent = ProjectPage.objects.get(slug=f"projekt-{4 + n // 2}") if n % 2 else news
+    ProjectPostPageFactory(
+        parent=parent, title=f"Nyhet {n}", slug=f"nyhet-{n}", lead=f"Om nyhet {n}.",
+        date=datetime.date(2026, 11, 1 + n),
+    ).save_revision().publish()
+"""
+
+CHANGE_CALLS_AND_NEWS = """
+from apps.projects.models import FundingCallPage, ProjectPostPage
+from apps.projects.models import NewsIndexPage
+from apps.projects.factories import FundingCallPageFactory, ProjectPostPageFactory
+
+for model, kind, field in ((FundingCallPage, "utlysning", "summary"),
+                           (ProjectPostPage, "nyhet", "lead")):
+    changed = model.objects.get(slug=f"{kind}-0")
+    changed.title = changed.title + " (ändrad)"
+    setattr(changed, field, "Nu med mer.")
+    changed.save_revision().publish()
+    model.objects.get(slug=f"{kind}-1").unpublish()
+    model.objects.get(slug=f"{kind}-2").delete()
+ProjectPostPageFactory(
+    parent=NewsIndexPage.objects.get(), title="Ny nyhet", slug="ny", lead="Alldeles ny.",
+).save_revision().publish()
+"""
+
+TRANSLATE_PROJECT = """
+from wagtail.models import Locale
+from apps.core.localize import translate
+from apps.events.models import EventIndexPage, EventPage
+from apps.projects.factories import ProjectPostPageFactory
+from apps.projects.models import ProjectIndexPage, ProjectPage
+
+en = Locale.objects.get(language_code="en")
+translate(ProjectIndexPage.objects.get(locale__language_code="sv"), en, {})
+translate(
+    ProjectPage.objects.get(slug="projekt-4"), en,
+    {"Projekt 4": "Project 4", "Om projekt 4.": "About project 4."},
+)
+translate(EventIndexPage.objects.get(locale__language_code="sv"), en, {})
+translate(EventPage.objects.get(slug="evenemang-4"), en, {"Evenemang 4": "Event 4"})
+project = ProjectPage.objects.get(slug="projekt-4", locale__language_code="sv")
+post = ProjectPostPageFactory(parent=project, title="Nyhet", slug="nyhet", lead="Hej.")
+post.save_revision().publish()
+translate(post, en, {"Nyhet": "News", "Hej.": "Hello."})
+"""
+
+CHANGE_TRANSLATED_PROJECT = """
+from apps.projects.models import ProjectPage
+
+english = ProjectPage.objects.get(slug="projekt-4", locale__language_code="en")
+english.summary = "More about project 4."
+english.save_revision().publish()
+ProjectPage.objects.get(slug="projekt-5", locale__language_code="sv").delete()
+"""
+
+DELETE_TRANSLATED_PROJECT = """
+from apps.projects.models import ProjectPage
+
+ProjectPage.objects.get(slug="projekt-4", locale__language_code="sv").delete()
+"""

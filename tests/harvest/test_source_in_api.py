@@ -1,5 +1,5 @@
-"""The API says where each item came from: `source` is null for the site's own projects, events
-and organisations and names the site, original page and identifier of a harvested copy; one
+"""The API says where each item came from: `source` is null for the site's own projects, events,
+calls, news posts and organisations and names the site, original page and identifier of a harvested copy; one
 query covers a whole page of results. The copy's page links its original."""
 
 import pytest
@@ -11,7 +11,16 @@ from django.test.utils import CaptureQueriesContext
 from apps.core.factories import ProvenanceFactory
 from apps.events.factories import EventIndexPageFactory, EventPageFactory
 from apps.network.factories import OrganisationFactory
-from apps.projects.factories import ProjectIndexPageFactory, ProjectPageFactory
+from apps.projects.factories import (
+    FundingCallIndexPageFactory,
+    FundingCallPageFactory,
+    NewsIndexPageFactory,
+    ProjectIndexPageFactory,
+    ProjectPageFactory,
+    ProjectPostPageFactory,
+)
+
+PATHS = ["/api/projects/", "/api/events/", "/api/organisations/", "/api/calls/", "/api/news/"]
 
 
 @pytest.fixture
@@ -20,19 +29,27 @@ def indexes(home):
     projects.save_revision().publish()
     calendar = EventIndexPageFactory(parent=home)
     calendar.save_revision().publish()
-    return projects, calendar
+    calls = FundingCallIndexPageFactory(parent=home)
+    calls.save_revision().publish()
+    news = NewsIndexPageFactory(parent=home)
+    news.save_revision().publish()
+    return projects, calendar, calls, news
 
 
 def add(indexes, count, copies):
-    projects, calendar = indexes
+    projects, calendar, calls, news = indexes
     for _ in range(count):
         organisation = OrganisationFactory()
         project = ProjectPageFactory(parent=projects, owner_organisation=organisation)
         project.save_revision().publish()
         event = EventPageFactory(parent=calendar, organiser=organisation)
         event.save_revision().publish()
+        call = FundingCallPageFactory(parent=calls, funder=organisation)
+        call.save_revision().publish()
+        post = ProjectPostPageFactory(parent=news)
+        post.save_revision().publish()
         if copies:
-            for item in (organisation, project, event):
+            for item in (organisation, project, event, call, post):
                 ProvenanceFactory(item=item)
 
 
@@ -44,7 +61,7 @@ def queries(client, path):
     return len(context.captured_queries)
 
 
-@pytest.mark.parametrize("path", ["/api/projects/", "/api/events/", "/api/organisations/"])
+@pytest.mark.parametrize("path", PATHS)
 def test_source_is_null_for_own_items_and_names_the_original_of_copies(client, indexes, path):
     add(indexes, 1, copies=False)
     add(indexes, 1, copies=True)
@@ -57,7 +74,7 @@ def test_source_is_null_for_own_items_and_names_the_original_of_copies(client, i
     assert copy["id"].startswith("original-")
 
 
-@pytest.mark.parametrize("path", ["/api/projects/", "/api/events/", "/api/organisations/"])
+@pytest.mark.parametrize("path", PATHS)
 def test_source_costs_the_same_queries_for_few_and_many_copies(client, indexes, path):
     add(indexes, 2, copies=True)
     few = queries(client, path)
@@ -68,7 +85,6 @@ def test_source_costs_the_same_queries_for_few_and_many_copies(client, indexes, 
 def test_the_page_of_a_copy_links_its_original(client, indexes):
     add(indexes, 1, copies=True)
     add(indexes, 1, copies=False)
-    projects, calendar = indexes
     for index in indexes:
         copy, own = [page.specific for page in index.get_children().order_by("pk")]
         origin = copy.provenance.get()
@@ -78,7 +94,8 @@ def test_the_page_of_a_copy_links_its_original(client, indexes):
 
 def test_the_openapi_document_describes_source(client, db):
     schemas = yaml.safe_load(client.get("/api/schema/").content)["components"]["schemas"]
-    for name in ("Project", "ProjectDetail", "Event", "EventDetail", "Organisation"):
+    names = ("Project", "ProjectDetail", "Event", "EventDetail", "Organisation", "Call", "Post")
+    for name in names:
         field = schemas[name]["properties"]["source"]
         assert field.get("nullable") is True
         origin = schemas[field["allOf"][0]["$ref"].rsplit("/", 1)[1]]

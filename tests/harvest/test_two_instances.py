@@ -165,9 +165,10 @@ def test_harvest_follows_the_source_and_is_idempotent(source, aggregator, capsys
     summary = run_source(harvest_source)
     with capsys.disabled():
         print(f"after the changes: {summary}")
-    # The site, a listing and its removals per kind (events list their removed dates), and a
-    # look at each of the two events with nothing but removed dates.
-    assert summary["requests"] == 8
+    # The site, a listing and its removals per kind (events list their removed dates), the
+    # same in English (the other language both sites have), and a look at each of the two
+    # events with nothing but removed dates.
+    assert summary["requests"] == 11
     assert "error" not in summary
     projects, events = summary["kinds"]["projects"], summary["kinds"]["events"]
     assert (projects["created"], projects["updated"], projects["removed"]) == (1, 1, 2)

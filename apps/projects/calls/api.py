@@ -9,7 +9,12 @@ from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
 from apps.core.api.errors import ERROR_RESPONSES
-from apps.core.api.fields import OptionalEmailField, ReferenceSerializer, place_label
+from apps.core.api.fields import (
+    OptionalEmailField,
+    ReferenceSerializer,
+    SourceField,
+    place_label,
+)
 from apps.core.api.locale import LocaleContextMixin
 from apps.core.api.params import LOCALE_PARAMETERS
 from apps.core.api.views import BygdAPIMixin
@@ -95,6 +100,7 @@ class CallSerializer(serializers.Serializer):
     is_fallback = serializers.BooleanField()
     html_url = serializers.SerializerMethodField()
     modified = serializers.DateTimeField(source="last_published_at")
+    source = SourceField()
 
     @extend_schema_field(serializers.DateTimeField(allow_null=True))
     def get_opens(self, call):
@@ -217,6 +223,7 @@ class CallViewSet(BygdAPIMixin, LocaleContextMixin, viewsets.GenericViewSet):
             Prefetch("places", queryset=FundingCallPlace.objects.select_related("place")),
             Prefetch("deadlines", queryset=FundingCallDeadline.objects.order_by("closes_at")),
             "eligible_applicants",
+            "provenance",
         )
 
     @extend_schema(

@@ -6,6 +6,7 @@ Wagtail form-builder form whose fields editors design per call."""
 import datetime
 from zoneinfo import ZoneInfo
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -25,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField
 from apps.core.base_template import BaseTemplateMixin
 from apps.core.blocks import BaseStreamBlock
 from apps.core.mixins import ListingMixin
+from apps.core.models import Provenance
 from apps.core.preview import HeadlessPreviewMixin
 from apps.core.time_zones import TIME_ZONES
 from apps.network.models import Organisation, Person
@@ -179,6 +181,7 @@ class FundingCallPage(BaseTemplateMixin, ListingMixin, HeadlessPreviewMixin, Abs
         related_name="funding_calls",
         help_text=_("Answers questions and is told about each application sent on this site."),
     )
+    provenance = GenericRelation(Provenance, related_query_name="+")
     thank_you_text = models.TextField(
         _("message after applying"),
         blank=True,

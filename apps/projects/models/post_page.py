@@ -3,6 +3,7 @@ news index; either way it appears in the site-wide news listing, feeds and API."
 
 import math
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -20,6 +21,7 @@ from wagtail.search import index
 from apps.core.base_template import BaseTemplateMixin
 from apps.core.blocks import BaseStreamBlock
 from apps.core.mixins import IndexPageMixin, ListingMixin
+from apps.core.models import Provenance
 from apps.core.preview import HeadlessPreviewMixin
 from apps.projects.api_fields import TagNamesField
 
@@ -62,6 +64,7 @@ class ProjectPostPage(BaseTemplateMixin, ListingMixin, HeadlessPreviewMixin, Pag
         ),
     )
     tags = ClusterTaggableManager(through=PostTag, blank=True, verbose_name=_("tags"))
+    provenance = GenericRelation(Provenance, related_query_name="+")
 
     parent_page_types = ["projects.ProjectPage", "projects.NewsIndexPage"]
     subpage_types = []

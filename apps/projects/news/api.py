@@ -9,7 +9,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
 from apps.core.api.errors import ERROR_RESPONSES
-from apps.core.api.fields import ReferenceSerializer
+from apps.core.api.fields import ReferenceSerializer, SourceField
 from apps.core.api.locale import LocaleContextMixin
 from apps.core.api.params import LOCALE_PARAMETERS
 from apps.core.api.views import BygdAPIMixin
@@ -63,6 +63,7 @@ class PostSerializer(serializers.Serializer):
     is_fallback = serializers.BooleanField()
     html_url = serializers.SerializerMethodField()
     modified = serializers.DateTimeField(source="last_published_at")
+    source = SourceField()
 
     def get_tags(self, post) -> list[str]:
         return [tag.slug for tag in post.tags.all()]
@@ -95,7 +96,11 @@ class NewsViewSet(BygdAPIMixin, LocaleContextMixin, viewsets.GenericViewSet):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return ProjectPostPage.objects.none()
-        return base_queryset(self.locale, self.fallback).select_related("locale", "image")
+        return (
+            base_queryset(self.locale, self.fallback)
+            .select_related("locale", "image")
+            .prefetch_related("provenance")
+        )
 
     @extend_schema(
         parameters=LOCALE_PARAMETERS, responses={200: PostSerializer(many=True), **ERROR_RESPONSES}

@@ -1,4 +1,4 @@
-"""manage.py harvest [URL] [--kinds projects,events,organisations]: one source by its address
+"""manage.py harvest [URL] [--kinds projects,events,calls,news,organisations]: one source by its address
 (made a harvest source if it is not one yet), or every active source (what cron runs)."""
 
 from django.core.exceptions import ValidationError
@@ -9,7 +9,9 @@ from apps.harvest.run import describe, run_active, run_source
 
 
 class Command(BaseCommand):
-    help = "Copies projects, events and organisations from other Bygd sites' public APIs."
+    help = (
+        "Copies projects, events, calls, news and organisations from other Bygd sites' public APIs."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("url", nargs="?", help="The other site's address; all active if none")
