@@ -22,9 +22,8 @@ from apps.core.api.params import LOCALE_PARAMETERS
 from apps.core.api.views import BygdAPIMixin
 from apps.core.locale import with_fallback
 from apps.projects.exports import csv_rows, json_rows, with_export_relations
-from apps.projects.facets import count_and_facets
 from apps.projects.grants import absolute_url, grants_package, package_json
-from apps.projects.listing import with_translation_origin
+from apps.projects.listing import counts, with_translation_origin
 from apps.projects.models import (
     ProjectFunder,
     ProjectPage,
@@ -252,7 +251,7 @@ class ProjectViewSet(BygdAPIMixin, LocaleContextMixin, viewsets.GenericViewSet):
         with every column of the page (its StreamField body too) cost PostgreSQL more than
         finding it."""
         queryset = self._filtered()
-        total, self.paginator.facets = count_and_facets(self.filterset, self.locale)
+        total, self.paginator.facets = counts(self.filterset, self.locale, self.fallback)
         self.paginator.known_count = total
         ids = self.paginate_queryset(queryset.values_list("pk", flat=True))
         rows = self._with_relations(self.get_queryset()).in_bulk(ids)

@@ -94,18 +94,19 @@ def listing_context(request, index_page, per_page, paginator_class):
     }
 
 
-def counts(filterset, locale):
+def counts(filterset, locale, fallback=True):
     """The total and facets of a valid filterset, kept in the cache under the content version
     (which every change to public content moves) and today's date (statuses follow the date),
-    so paging, re-sorting and revisiting the unfiltered page read no count over the whole
-    table. Ordering and page do not change them, so they are not part of the key."""
+    so paging, re-sorting and revisiting a listing, on the page or through the API, read no
+    count over the whole table. Ordering and page do not change them, so they are not part of
+    the key; the language and whether it falls back to the original do."""
     chosen = sorted(
         (name, sorted(filterset.data.getlist(name)))
         for name in filterset.filters
         if name != "ordering" and filterset.data.getlist(name)
     )
     version, _changed = content_version.current()
-    identity = json.dumps([version, str(timezone.localdate()), locale.pk, chosen])
+    identity = json.dumps([version, str(timezone.localdate()), locale.pk, fallback, chosen])
     key = f"bygd:project-counts:{hashlib.sha256(identity.encode()).hexdigest()}"
     found = cache.get(key)
     if found is None:

@@ -233,3 +233,26 @@ def test_facets_are_subqueries_whose_size_and_number_stay_flat(client, project_i
     grown_count, grown_queries, grown_longest = measure()
     assert (grown_count, grown_queries) == (60, queries)
     assert grown_longest < longest + 40, "only the page's ids may gain a digit, not 55 more ids"
+
+
+def test_total_and_facets_are_counted_once_per_content_version(
+    client, catalogue, en, themes, project_index
+):
+    """Paging or re-sorting a listing reads no count again; the language and its fallback are
+    part of what is kept, and any change to public content is counted at once."""
+    culture = {"theme": "culture", "locale": "en"}
+    assert listing(client, culture)["count"] == 3
+    with CaptureQueriesContext(connection) as ctx:
+        again = listing(client, {**culture, "page_size": 1, "page": 2})
+    assert again["count"] == 3 and counts(again, "theme")["culture"] == 3
+    assert not any("facet_result_0" in query["sql"] for query in ctx.captured_queries)
+    assert listing(client, {**culture, "fallback": "false"})["count"] == 0
+    make_project(
+        project_index,
+        title="Kultur i Växjö",
+        themes=[themes["culture"]],
+        places=["SE-0780"],
+        publish=False,
+    )
+    assert listing(client, culture)["count"] == 4
+
