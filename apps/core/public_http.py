@@ -3,8 +3,9 @@
 fetches such addresses (the portal's feed subscriptions, the harvest of other sites); each app
 says through its own setting whether private addresses are allowed (tests, intranets).
 
-The address a connection actually reached is checked, not a name looked up beforehand, which a
-second lookup could change; so is every redirect's and every further request's. Only http and
+Every connection checks the addresses its host name resolves to and connects to one of them,
+so a second lookup cannot change what was checked; so does every redirect and every further
+request. Only http and
 https are fetched, and proxies from the environment are not used, since the check would see the
 proxy's address. Editors get the same answer earlier from ``private_address``, which looks the
 name up when the address is saved."""
@@ -53,14 +54,24 @@ def private_address(url):
     return None
 
 
-def _connector(allow_private, host):
-    def connect(address, *args, **kwargs):
-        sock = socket.create_connection(address, *args, **kwargs)
-        peer = sock.getpeername()[0]
-        if not allow_private() and not is_public(peer):
-            sock.close()
-            raise RefusedAddress(host, peer)
-        return sock
+def _connector(allow_private):
+    """Connects to an address the host name resolved to once it is checked, so that no packet
+    goes to a refused address and a second lookup cannot give another one."""
+
+    def connect(address, timeout, source_address=None):
+        host, port = address
+        found = [info[4][0] for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)]
+        if not allow_private():
+            for ip in found:
+                if not is_public(ip):
+                    raise RefusedAddress(host, ip)
+        error = OSError(f"{host} has no address")
+        for ip in found:
+            try:
+                return socket.create_connection((ip, port), timeout, source_address)
+            except OSError as failed:
+                error = failed
+        raise error
 
     return connect
 
@@ -69,7 +80,7 @@ def _connection(base, allow_private):
     class Connection(base):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
-            self._create_connection = _connector(allow_private, self.host)
+            self._create_connection = _connector(allow_private)
 
     return Connection
 

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from apps.core.models import Provenance
+from apps.core.public_http import private_address
+from apps.harvest import conf
 
 KINDS = ("projects", "events", "organisations")
 
@@ -58,6 +60,28 @@ class HarvestSource(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        """A source on the server itself or its networks is refused before a run tries it."""
+        super().clean()
+        if not self.base_url or conf.allow_private_addresses():
+            return
+        try:
+            address = private_address(self.base_url)
+        except (OSError, ValueError):
+            raise ValidationError(
+                {"base_url": _("This address's host name could not be found.")}
+            ) from None
+        if address is not None:
+            raise ValidationError(
+                {
+                    "base_url": _(
+                        "This address leads to a private or local network (%(address)s): only "
+                        "public sites can be harvested."
+                    )
+                    % {"address": address}
+                }
+            )
 
     @property
     def kind_list(self):
