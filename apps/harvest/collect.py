@@ -14,7 +14,8 @@ from apps.harvest.client import NotFound, SourceError, checked
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 
 #: Per kind: the listing, the keys every item must have, its identifier's key and its kind in
-#: /api/removed/ (events list their removed occurrences themselves).
+#: /api/removed/ (events list their removed occurrences themselves). Kinds in DETAILED show more
+#: on their detail (a project's description and partners), read for each changed item only.
 LISTINGS = {
     "organisations": (
         "api/organisations/",
@@ -29,10 +30,18 @@ LISTINGS = {
         "project",
     ),
 }
+DETAILED = {"projects": ("body", "partners")}
 OCCURRENCE_KEYS = ("id", "start", "end", "all_day", "status", "event")
 EVENT_KEYS = ("title", "summary", "url", "status", "organiser", "venue", "time_zone", "source")
 #: What changes with every answer without the item changing.
-VOLATILE = ("modified", "is_fallback", "occurrences", "sequence")
+VOLATILE = (
+    "modified",
+    "is_fallback",
+    "occurrences",
+    "sequence",
+    "available_languages",
+    "translations",
+)
 
 
 @dataclass
@@ -86,12 +95,20 @@ def collect(client, kinds, cursors, language):
 def read_listing(client, kind, since, language):
     path, required, key, removed_kind = LISTINGS[kind]
     params = {"locale": language, "fallback": "false", "modified_since": since}
-    changed = {}
+    changed, gone = {}, set()
     for row in client.pages(path, params, required):
         if row["source"] is None:
             url = row["html_url"] or client.url(f"{path}{row[key]}/")
             changed[str(row[key])] = Item(str(row[key]), url, row)
-    removed = {
+    if kind in DETAILED:
+        for item in changed.values():
+            detail = client.url(f"{path}{item.id}/", {"locale": language, "fallback": "false"})
+            try:
+                item.data = {**item.data, **checked(client.get(detail), DETAILED[kind], detail)}
+            except NotFound:  # unpublished since the listing was read
+                gone.add(item.id)
+    changed = {id_: item for id_, item in changed.items() if id_ not in gone}
+    removed = gone | {
         str(row["id"])
         for row in client.pages(
             "api/removed/",
