@@ -108,14 +108,18 @@ def read_listing(client, kind, since, language):
             except NotFound:  # unpublished since the listing was read
                 gone.add(item.id)
     changed = {id_: item for id_, item in changed.items() if id_ not in gone}
-    removed = gone | {
-        str(row["id"])
-        for row in client.pages(
-            "api/removed/",
-            {"kind": removed_kind, "locale": language, "modified_since": since},
-            ("id",),
-        )
-    } - changed.keys()
+    removed = (
+        gone
+        | {
+            str(row["id"])
+            for row in client.pages(
+                "api/removed/",
+                {"kind": removed_kind, "locale": language, "modified_since": since},
+                ("id",),
+            )
+        }
+        - changed.keys()
+    )
     return changed, removed
 
 
