@@ -126,8 +126,9 @@ def read_listing(client, kind, since, language):
 def read_events(client, kind, since, language):
     """Events come as occurrences changed since then, asked for with fallback so that those of
     removed events come too (with no event). A one-off event in the language is taken from its
-    occurrence; one now only in other languages is removed; a recurring one, or one whose only
-    news is removed dates, is read whole, and removed if that finds nothing."""
+    occurrence; one now only in other languages is removed; a recurring one, one with several
+    dates, or one whose only news is removed dates, is read whole (with its schedule, which the
+    copy repeats), and removed if that finds nothing."""
     params = {"locale": language, "modified_since": since or EPOCH.isoformat()}
     rows = {}
     for row in client.pages("api/events/", params, OCCURRENCE_KEYS):
@@ -136,7 +137,7 @@ def read_events(client, kind, since, language):
     for key, occurrences in rows.items():
         events = [row for row in occurrences if row["event"] is not None]
         shown = [row for row in events if not row["event"].get("is_fallback")]
-        if shown and not shown[0]["event"].get("recurring"):
+        if len(shown) == 1 and not shown[0]["event"].get("recurring"):
             event = checked(shown[0]["event"], EVENT_KEYS, "api/events/")
             first = min(shown, key=lambda row: row["start"])
         elif events and not shown:

@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
 
 from apps.events.models import EventIndexPage, EventPage, Venue
+from apps.harvest.event_schedule import repeat
 from apps.harvest.project_facts import project_facts
 from apps.harvest.values import date, decimal, reference
 from apps.network.models import Organisation, OrganisationKind, Place
@@ -110,7 +111,7 @@ class ProjectCopies(PageCopies):
 
 
 class EventCopies(PageCopies):
-    """A recurring event is copied as its first date: the API shows dates, not the rule."""
+    """A recurring event repeats as the source's does (``event_schedule``)."""
 
     model = EventPage
     index = EventIndexPage
@@ -138,6 +139,7 @@ class EventCopies(PageCopies):
             "event_language": data.get("event_language") or "sv",
             "time_zone": data["time_zone"],
             **schedule(data["when"], data["time_zone"]),
+            **repeat(data, refs),
         }
 
 

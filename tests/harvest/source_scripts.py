@@ -77,3 +77,28 @@ renamed = Organisation.objects.get(slug="forening-0")
 renamed.name = "Förening noll"
 renamed.save()
 """
+
+WEEKLY = """
+import datetime
+from apps.events.factories import EventPageFactory
+from apps.events.models import (
+    EventCancellation, EventExcludedDate, EventExtraDate, EventIndexPage, EventMovedDate, Venue,
+)
+from apps.network.models import Organisation
+
+start = datetime.date.today() + datetime.timedelta(days=5)
+week = lambda n: start + datetime.timedelta(weeks=n)
+event = EventPageFactory.build(
+    title="Veckodans", slug="veckodans", organiser=Organisation.objects.get(slug="forening-1"),
+    venue=Venue.objects.get(name="Grannbygdens hus"), start_date=start,
+    start_time=datetime.time(19, 0), end_time=datetime.time(22, 0),
+    frequency="weekly", ends="after", count=8,
+)
+event.extra_dates.add(EventExtraDate(date=week(9) + datetime.timedelta(days=1)))
+event.excluded_dates.add(EventExcludedDate(date=week(2)))
+event.cancellations.add(EventCancellation(date=week(1), note="Midsommar"))
+event.moved_dates.add(EventMovedDate(date=week(3), start_time=datetime.time(18, 0)))
+EventIndexPage.objects.get().add_child(instance=event)
+event.save_revision().publish()
+print(event.translation_key)
+"""

@@ -72,6 +72,7 @@ def answers(server, projects_page_1, page_2=None):
         ("/api/site/", False): (200, json.dumps(SITE).encode(), 0),
         ("/api/projects/", False): projects_page_1,
         ("/api/removed/", False): (200, json.dumps(listing([])).encode(), 0),
+        ("/api/projects/p-1/", False): ok({**PROJECT, "body": "<p>Om.</p>", "partners": []}),
     }
     if page_2:
         Stub.routes[("/api/projects/", True)] = page_2

@@ -22,7 +22,7 @@ from apps.projects.factories import (
 )
 from apps.projects.models import ProjectPage
 from tests.harvest.instance import SITE_NAME, SourceSite, copy_of_test_database
-from tests.harvest.source_scripts import CHANGE, FILL
+from tests.harvest.source_scripts import CHANGE, FILL, WEEKLY
 
 pytestmark = pytest.mark.live_source
 
@@ -233,3 +233,33 @@ def test_harvest_follows_the_source_and_is_idempotent(source, aggregator, capsys
             assert not {"created", "updated", "removed"} & counts.keys()
     assert everything["kinds"]["projects"]["unchanged"] == COUNT - 2
     assert (local("/api/projects/?page_size=100"), local("/api/events/?page_size=100")) == before
+
+
+def occurrences(detail):
+    return [
+        (row["start"], row["end"], row["status"], row["note"], row["original_start"])
+        for row in detail["occurrences"]
+    ]
+
+
+def test_a_repeating_event_repeats_the_same_on_the_aggregator(source, aggregator):
+    key = source.shell(WEEKLY).split()[-1]
+    with urllib.request.urlopen(f"{source.url}api/events/{key}/", timeout=20) as answer:  # noqa: S310
+        original = json.loads(answer.read())
+    harvest_source = HarvestSource.objects.create(
+        name="Grannbygden", base_url=source.url, kinds="organisations,events"
+    )
+
+    summary = run_source(harvest_source)
+
+    assert "error" not in summary, summary
+    copy = EventPage.objects.get(title="Veckodans")
+    detail = Client().get(f"/api/events/{copy.translation_key}/").json()
+    assert detail["source"]["id"] == key
+    assert len(original["occurrences"]) == 8  # 8 weekly, one left out, one added
+    assert occurrences(detail) == occurrences(original)
+    assert {row["status"] for row in detail["occurrences"]} == {"scheduled", "cancelled"}
+    assert sum(row["moved"] for row in detail["occurrences"]) == 1
+    assert detail["schedule"] == original["schedule"]
+    again = run_source(harvest_source)
+    assert not {"created", "updated"} & again["kinds"]["events"].keys()
