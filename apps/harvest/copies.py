@@ -174,7 +174,7 @@ class References:
 
     def __init__(self, run):
         self.run = run
-        self._places, self._themes = {}, None
+        self._places, self._programmes, self._themes = {}, {}, None
 
     def place(self, identifier):
         if not identifier:
@@ -197,7 +197,11 @@ class References:
     def programme(self, slug):
         if not slug:
             return None
-        return FundingProgramme.objects.filter(locale=self.run.locale, slug=slug).first()
+        if slug not in self._programmes:
+            self._programmes[slug] = FundingProgramme.objects.filter(
+                locale=self.run.locale, slug=slug
+            ).first()
+        return self._programmes[slug]
 
     def organisation(self, ref):
         if not isinstance(ref, dict):
