@@ -31,6 +31,7 @@ LISTINGS = {
     ),
 }
 DETAILED = {"projects": ("body", "partners")}
+DATE_KEYS = ("start", "all_day", "status", "note")
 OCCURRENCE_KEYS = ("id", "start", "end", "all_day", "status", "event")
 EVENT_KEYS = ("title", "summary", "url", "status", "organiser", "venue", "time_zone", "source")
 #: What changes with every answer without the item changing.
@@ -157,6 +158,8 @@ def read_events(client, kind, since, language):
             first = checked(dates[0], ("start", "end", "all_day"), url)
         if event["source"] is None:
             data = {**event, "when": {name: first[name] for name in ("start", "end", "all_day")}}
+            if "occurrences" in event and "schedule" not in event:  # a source before schedules
+                data["dates"] = [{name: row.get(name) for name in DATE_KEYS} for row in dates]
             changed[key] = Item(key, event["url"] or url_of(client, key), data)
     return changed, removed
 

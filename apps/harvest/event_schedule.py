@@ -2,9 +2,12 @@
 left-out, cancelled and moved dates, all local to the event's time zone): the copy repeats the
 same way, so this site stores the same occurrences as the source and keeps extending a
 never-ending series itself. An event the source does not repeat (or a source that does not give
-its schedule) is copied as its one date, with every repeat of an earlier copy cleared."""
+its schedule) is copied as its one date, with every repeat of an earlier copy cleared; from a
+source too old to give its schedule, an event's other stored dates become added dates (at the
+first date's time) and its cancelled ones cancellations."""
 
 import datetime
+import zoneinfo
 
 from apps.events.models import (
     EventCancellation,
@@ -44,7 +47,7 @@ def repeat(data, refs):
     schedule = data.get("schedule")
     empty = {"extra_dates": [], "excluded_dates": [], "cancellations": [], "moved_dates": []}
     if not isinstance(schedule, dict):
-        return {**NO_REPEAT, **empty}
+        return {**NO_REPEAT, **empty, **stored_dates(data)}
     return {
         "all_day": bool(schedule["all_day"]),
         "start_date": date(schedule["start_date"]),
@@ -81,3 +84,30 @@ def repeat(data, refs):
             for row in rows(schedule, "moved_dates")
         ],
     }
+
+
+def stored_dates(data):
+    zone = zoneinfo.ZoneInfo(data["time_zone"])
+    dates = [
+        (local_date(row["start"], zone), row)
+        for row in data.get("dates") or []
+        if isinstance(row, dict) and row.get("start")
+    ]
+    if not dates:
+        return {}
+    first = min(day for day, _row in dates)
+    return {
+        "extra_dates": [EventExtraDate(date=day) for day, _row in dates if day != first],
+        "cancellations": [
+            EventCancellation(date=day, note=(row.get("note") or "")[:200])
+            for day, row in dates
+            if row.get("status") == "cancelled"
+        ],
+    }
+
+
+def local_date(start, zone):
+    """An occurrence's start as a date where the event is (all-day starts are dates)."""
+    if len(start) == 10:
+        return datetime.date.fromisoformat(start)
+    return datetime.datetime.fromisoformat(start).astimezone(zone).date()
