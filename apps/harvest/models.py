@@ -1,12 +1,14 @@
 """Harvest sources (snippets editors manage) and what each run copied from them."""
 
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from apps.core.models import Provenance
-from apps.core.public_http import private_address
+from apps.core.public_http import SCHEMES, private_address
 from apps.harvest import conf
 
 KINDS = ("projects", "events", "organisations")
@@ -64,7 +66,11 @@ class HarvestSource(models.Model):
     def clean(self):
         """A source on the server itself or its networks is refused before a run tries it."""
         super().clean()
-        if not self.base_url or conf.allow_private_addresses():
+        if not self.base_url:
+            return
+        if urlsplit(self.base_url).scheme not in SCHEMES:
+            raise ValidationError({"base_url": _("Give an http or https address.")})
+        if conf.allow_private_addresses():
             return
         try:
             address = private_address(self.base_url)

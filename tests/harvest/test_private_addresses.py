@@ -67,6 +67,16 @@ def test_editors_cannot_save_a_private_source(admin_client, url):
 
 
 @pytest.mark.django_db
+def test_editors_cannot_save_an_address_that_is_not_http(admin_client):
+    response = admin_client.post(
+        reverse("wagtailsnippets_harvest_harvestsource:add"),
+        {"name": "Fil", "base_url": "ftp://bygd.example.org/", "kinds": "projects"},
+    )
+    assert "Ange en http- eller https-adress." in response.content.decode()
+    assert not HarvestSource.objects.exists()
+
+
+@pytest.mark.django_db
 def test_the_command_refuses_a_private_source(db):
     with translation.override("en"), pytest.raises(CommandError, match="private or local"):
         call_command("harvest", "http://169.254.169.254/", "--kinds", "projects")
