@@ -2,6 +2,7 @@
 time, an error status, something that is not JSON, JSON of another shape) is one exception,
 ``SourceError``, so a run gives up on that source before anything of it is applied."""
 
+import http.client
 import json
 import urllib.error
 import urllib.parse
@@ -9,6 +10,7 @@ import urllib.request
 
 from django.utils.translation import gettext as _
 
+from apps.core import public_http
 from apps.harvest import conf
 
 
@@ -24,28 +26,33 @@ class Client:
     def __init__(self, base_url):
         self.base_url = base_url.rstrip("/") + "/"
         self.requests = 0
+        self.opener = public_http.opener(conf.allow_private_addresses)
 
     def url(self, path, params=None):
         query = urllib.parse.urlencode({k: v for k, v in (params or {}).items() if v is not None})
         return urllib.parse.urljoin(self.base_url, path) + (f"?{query}" if query else "")
 
     def get(self, url):
-        if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
-            raise SourceError(_("%(url)s is not an http(s) address.") % {"url": url})
+        try:
+            public_http.check_scheme(url)
+        except public_http.RefusedAddress:
+            raise SourceError(_("%(url)s is not an http(s) address.") % {"url": url}) from None
         request = urllib.request.Request(  # noqa: S310 (scheme checked above)
             url, headers={"Accept": "application/json", "User-Agent": conf.user_agent()}
         )
         self.requests += 1
         try:
-            with urllib.request.urlopen(request, timeout=conf.timeout()) as response:  # noqa: S310
+            with self.opener.open(request, timeout=conf.timeout()) as response:
                 body = response.read()
+        except public_http.RefusedAddress as error:
+            raise SourceError(refusal(url, error)) from None
         except urllib.error.HTTPError as error:
             if error.code == 404:
                 raise NotFound(url) from error
             raise SourceError(
                 _("%(url)s answered %(status)s.") % {"url": url, "status": error.code}
             ) from error
-        except (urllib.error.URLError, TimeoutError, OSError) as error:
+        except (urllib.error.URLError, http.client.HTTPException, OSError) as error:
             raise SourceError(
                 _("%(url)s did not answer: %(reason)s") % {"url": url, "reason": error}
             ) from error
@@ -67,6 +74,16 @@ class Client:
             url = answer.get("next")
             if url is not None and not isinstance(url, str):
                 raise SourceError(_("%(url)s is not a Bygd listing.") % {"url": url})
+
+
+def refusal(url, error):
+    """Why ``url`` (or where it redirected) is not fetched, for the source's summary."""
+    if error.address is None:
+        return _("%(url)s is not an http(s) address.") % {"url": error.url}
+    return _(
+        "%(url)s leads to %(address)s, a private or local network address; only public sites "
+        "are harvested (BYGD_HARVEST_ALLOW_PRIVATE_ADDRESSES)."
+    ) % {"url": url, "address": error.address}
 
 
 def checked(item, required, url):

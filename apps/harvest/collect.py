@@ -14,7 +14,8 @@ from apps.harvest.client import NotFound, SourceError, checked
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 
 #: Per kind: the listing, the keys every item must have, its identifier's key and its kind in
-#: /api/removed/ (events list their removed occurrences themselves).
+#: /api/removed/ (events list their removed occurrences themselves). Kinds in DETAILED show more
+#: on their detail (a project's description and partners), read for each changed item only.
 LISTINGS = {
     "organisations": (
         "api/organisations/",
@@ -38,10 +39,19 @@ LISTINGS = {
 }
 #: The kinds whose translations are copied too (see apps.harvest.translations).
 TRANSLATED = ("calls", "projects", "events", "news")
+DETAILED = {"projects": ("body", "partners")}
+DATE_KEYS = ("start", "all_day", "status", "note")
 OCCURRENCE_KEYS = ("id", "start", "end", "all_day", "status", "event")
 EVENT_KEYS = ("title", "summary", "url", "status", "organiser", "venue", "time_zone", "source")
 #: What changes with every answer without the item changing.
-VOLATILE = ("modified", "is_fallback", "occurrences", "sequence")
+VOLATILE = (
+    "modified",
+    "is_fallback",
+    "occurrences",
+    "sequence",
+    "available_languages",
+    "translations",
+)
 
 
 @dataclass
@@ -104,27 +114,40 @@ def collect(client, kinds, cursors, language, other_languages=lambda site: ()):
 def read_listing(client, kind, since, language):
     path, required, key, removed_kind = LISTINGS[kind]
     params = {"locale": language, "fallback": "false", "modified_since": since}
-    changed = {}
+    changed, gone = {}, set()
     for row in client.pages(path, params, required):
         if row["source"] is None:
             url = row["html_url"] or client.url(f"{path}{row[key]}/")
             changed[str(row[key])] = Item(str(row[key]), url, row)
-    removed = {
-        str(row["id"])
-        for row in client.pages(
-            "api/removed/",
-            {"kind": removed_kind, "locale": language, "modified_since": since},
-            ("id",),
-        )
-    } - changed.keys()
+    if kind in DETAILED:
+        for item in changed.values():
+            detail = client.url(f"{path}{item.id}/", {"locale": language, "fallback": "false"})
+            try:
+                item.data = {**item.data, **checked(client.get(detail), DETAILED[kind], detail)}
+            except NotFound:  # unpublished since the listing was read
+                gone.add(item.id)
+    changed = {id_: item for id_, item in changed.items() if id_ not in gone}
+    removed = (
+        gone
+        | {
+            str(row["id"])
+            for row in client.pages(
+                "api/removed/",
+                {"kind": removed_kind, "locale": language, "modified_since": since},
+                ("id",),
+            )
+        }
+        - changed.keys()
+    )
     return changed, removed
 
 
 def read_events(client, kind, since, language):
     """Events come as occurrences changed since then, asked for with fallback so that those of
     removed events come too (with no event). A one-off event in the language is taken from its
-    occurrence; one now only in other languages is removed; a recurring one, or one whose only
-    news is removed dates, is read whole, and removed if that finds nothing."""
+    occurrence; one now only in other languages is removed; a recurring one, one with several
+    dates, or one whose only news is removed dates, is read whole (with its schedule, which the
+    copy repeats), and removed if that finds nothing."""
     params = {"locale": language, "modified_since": since or EPOCH.isoformat()}
     rows = {}
     for row in client.pages("api/events/", params, OCCURRENCE_KEYS):
@@ -133,7 +156,7 @@ def read_events(client, kind, since, language):
     for key, occurrences in rows.items():
         events = [row for row in occurrences if row["event"] is not None]
         shown = [row for row in events if not row["event"].get("is_fallback")]
-        if shown and not shown[0]["event"].get("recurring"):
+        if len(shown) == 1 and not shown[0]["event"].get("recurring"):
             event = checked(shown[0]["event"], EVENT_KEYS, "api/events/")
             first = min(shown, key=lambda row: row["start"])
         elif events and not shown:
@@ -153,6 +176,8 @@ def read_events(client, kind, since, language):
             first = checked(dates[0], ("start", "end", "all_day"), url)
         if event["source"] is None:
             data = {**event, "when": {name: first[name] for name in ("start", "end", "all_day")}}
+            if "occurrences" in event and "schedule" not in event:  # a source before schedules
+                data["dates"] = [{name: row.get(name) for name in DATE_KEYS} for row in dates]
             changed[key] = Item(key, event["url"] or url_of(client, key), data)
     return changed, removed
 

@@ -4,27 +4,16 @@ and events are pages, published under the first live index of the site's default
 
 import datetime
 import zoneinfo
-from decimal import Decimal
 
 from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
 
 from apps.events.models import EventIndexPage, EventPage, Venue
+from apps.harvest.event_schedule import repeat
+from apps.harvest.project_facts import project_facts
+from apps.harvest.values import date, decimal, reference
 from apps.network.models import Organisation, OrganisationKind, Place
-from apps.projects.models import ProjectIndexPage, ProjectPage
-
-
-def date(value):
-    return datetime.date.fromisoformat(value) if value else None
-
-
-def decimal(value):
-    return None if value is None else Decimal(str(value))
-
-
-def reference(value):
-    """The code of a `{"value", "name"}` reference, or None."""
-    return value["value"] if isinstance(value, dict) else None
+from apps.projects.models import FundingProgramme, ProjectIndexPage, ProjectPage, Theme
 
 
 class OrganisationCopies:
@@ -117,11 +106,12 @@ class ProjectCopies(PageCopies):
             "in_kind_value": decimal(data.get("in_kind_value")),
             "currency": data["currency"],
             "owner_organisation": refs.organisation(data["owner"]),
+            **project_facts(data, refs),
         }
 
 
 class EventCopies(PageCopies):
-    """A recurring event is copied as its first date: the API shows dates, not the rule."""
+    """A recurring event repeats as the source's does (``event_schedule``)."""
 
     model = EventPage
     index = EventIndexPage
@@ -149,6 +139,7 @@ class EventCopies(PageCopies):
             "event_language": data.get("event_language") or "sv",
             "time_zone": data["time_zone"],
             **schedule(data["when"], data["time_zone"]),
+            **repeat(data, refs),
         }
 
 
@@ -183,11 +174,34 @@ class References:
 
     def __init__(self, run):
         self.run = run
+        self._places, self._programmes, self._themes = {}, {}, None
 
     def place(self, identifier):
         if not identifier:
             return None
-        return Place.objects.filter(identifier=identifier).first()
+        if identifier not in self._places:
+            self._places[identifier] = Place.objects.filter(identifier=identifier).first()
+        return self._places[identifier]
+
+    def places(self, identifiers):
+        return [place for place in map(self.place, identifiers) if place is not None]
+
+    def themes(self, slugs):
+        """This site's themes in the run's language, read once per run."""
+        if self._themes is None:
+            self._themes = {
+                theme.slug: theme for theme in Theme.objects.filter(locale=self.run.locale)
+            }
+        return [self._themes[slug] for slug in slugs if slug in self._themes]
+
+    def programme(self, slug):
+        if not slug:
+            return None
+        if slug not in self._programmes:
+            self._programmes[slug] = FundingProgramme.objects.filter(
+                locale=self.run.locale, slug=slug
+            ).first()
+        return self._programmes[slug]
 
     def organisation(self, ref):
         if not isinstance(ref, dict):

@@ -1,11 +1,15 @@
 """Harvest sources (snippets editors manage) and what each run copied from them."""
 
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from apps.core.models import Provenance
+from apps.core.public_http import SCHEMES, private_address
+from apps.harvest import conf
 
 KINDS = ("projects", "events", "calls", "news", "organisations")
 
@@ -60,6 +64,32 @@ class HarvestSource(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        """A source on the server itself or its networks is refused before a run tries it."""
+        super().clean()
+        if not self.base_url:
+            return
+        if urlsplit(self.base_url).scheme not in SCHEMES:
+            raise ValidationError({"base_url": _("Give an http or https address.")})
+        if conf.allow_private_addresses():
+            return
+        try:
+            address = private_address(self.base_url)
+        except (OSError, ValueError):
+            raise ValidationError(
+                {"base_url": _("This address's host name could not be found.")}
+            ) from None
+        if address is not None:
+            raise ValidationError(
+                {
+                    "base_url": _(
+                        "This address leads to a private or local network (%(address)s): only "
+                        "public sites can be harvested."
+                    )
+                    % {"address": address}
+                }
+            )
 
     @property
     def kind_list(self):

@@ -4,10 +4,15 @@ events, and then one of each change a harvester must follow."""
 
 FILL = """
 import datetime
+from decimal import Decimal
 from wagtail.models import Page, Site
 from apps.events.factories import EventIndexPageFactory, EventPageFactory, VenueFactory
 from apps.network.factories import OrganisationFactory
-from apps.projects.factories import ProjectIndexPageFactory, ProjectPageFactory
+from apps.network.models import Place
+from apps.projects.factories import (
+    FundingProgrammeFactory, ProjectFunderFactory, ProjectIndexPageFactory, ProjectPageFactory,
+    ProjectPartnerFactory, ProjectPlaceFactory, ProjectThemeFactory, ThemeFactory,
+)
 from cms.factories import HomePageFactory
 
 root = Page.get_first_root_node()
@@ -22,11 +27,23 @@ calendar = EventIndexPageFactory(parent=home)
 calendar.save_revision().publish()
 owners = [OrganisationFactory(slug=f"forening-{n}", name=f"Förening {n}") for n in range(3)]
 venue = VenueFactory(name="Grannbygdens hus")
+themes = [ThemeFactory(slug="natur", name="Natur"), ThemeFactory(slug="kultur", name="Kultur")]
+programme = FundingProgrammeFactory(slug="leader", name="Leader", funder=owners[2])
 for n in range(COUNT):
-    ProjectPageFactory(
+    project = ProjectPageFactory(
         parent=index, title=f"Projekt {n}", slug=f"projekt-{n}", summary=f"Om projekt {n}.",
         owner_organisation=owners[n % 3], amount_granted="1000.50",
-    ).save_revision().publish()
+    )
+    if n == 0:
+        project.funding_programme, project.amount_granted = programme, Decimal("1000.50")
+        project.body = [("paragraph", '<p>Om <b>projektet</b>, <a href="/om/">mer</a>.</p>'
+                                      '<script>alert(1)</script>')]
+        for theme in themes:
+            project.themes.add(ProjectThemeFactory.build(theme=theme))
+        project.places.add(ProjectPlaceFactory.build(place=Place.objects.get(identifier="SE-0884")))
+        project.partners.add(ProjectPartnerFactory.build(organisation=owners[1], role="lead"))
+        project.funders.add(ProjectFunderFactory.build(organisation=owners[2], amount=Decimal("600.00")))
+    project.save_revision().publish()
     EventPageFactory(
         parent=calendar, title=f"Evenemang {n}", slug=f"evenemang-{n}", organiser=owners[n % 3],
         venue=venue, start_date=datetime.date.today() + datetime.timedelta(days=3 + n % 60),
@@ -147,4 +164,27 @@ DELETE_TRANSLATED_PROJECT = """
 from apps.projects.models import ProjectPage
 
 ProjectPage.objects.get(slug="projekt-4", locale__language_code="sv").delete()
+WEEKLY = """
+import datetime
+from apps.events.factories import EventPageFactory
+from apps.events.models import (
+    EventCancellation, EventExcludedDate, EventExtraDate, EventIndexPage, EventMovedDate, Venue,
+)
+from apps.network.models import Organisation
+
+start = datetime.date.today() + datetime.timedelta(days=5)
+week = lambda n: start + datetime.timedelta(weeks=n)
+event = EventPageFactory.build(
+    title="Veckodans", slug="veckodans", organiser=Organisation.objects.get(slug="forening-1"),
+    venue=Venue.objects.get(name="Grannbygdens hus"), start_date=start,
+    start_time=datetime.time(19, 0), end_time=datetime.time(22, 0),
+    frequency="weekly", ends="after", count=8,
+)
+event.extra_dates.add(EventExtraDate(date=week(9) + datetime.timedelta(days=1)))
+event.excluded_dates.add(EventExcludedDate(date=week(2)))
+event.cancellations.add(EventCancellation(date=week(1), note="Midsommar"))
+event.moved_dates.add(EventMovedDate(date=week(3), start_time=datetime.time(18, 0)))
+EventIndexPage.objects.get().add_child(instance=event)
+event.save_revision().publish()
+print(event.translation_key)
 """

@@ -72,6 +72,7 @@ def answers(server, projects_page_1, page_2=None):
         ("/api/site/", False): (200, json.dumps(SITE).encode(), 0),
         ("/api/projects/", False): projects_page_1,
         ("/api/removed/", False): (200, json.dumps(listing([])).encode(), 0),
+        ("/api/projects/p-1/", False): ok({**PROJECT, "body": "<p>Om.</p>", "partners": []}),
     }
     if page_2:
         Stub.routes[("/api/projects/", True)] = page_2
@@ -143,6 +144,39 @@ def test_a_good_answer_is_applied(stub, index):
     copy = ProjectPage.objects.get()
     assert copy.owner_organisation.name == "Förening"
     assert copy.provenance.get().url == "http://x/p/"
+
+
+@pytest.mark.parametrize(
+    ("detail", "message"),
+    [((500, b"", 0), "answered 500"), (ok({"identifier": "p-1"}), "answered an item without")],
+)
+def test_a_bad_project_detail_applies_nothing(stub, index, detail, message):
+    base = answers(stub, ok(listing([PROJECT])))
+    Stub.routes[("/api/projects/p-1/", False)] = detail
+    source = HarvestSourceFactory(base_url=base, kinds="projects")
+
+    with translation.override("en"):
+        summary = run_source(source)
+
+    assert message in summary["error"]
+    assert not ProjectPage.objects.exists()
+    assert not HarvestedItem.objects.exists()
+
+
+def test_a_description_keeps_only_safe_markup(stub, index):
+    body = (
+        '<h2 onclick="steal()">Om</h2><p>Läs <a href="/mer/" target="_blank">mer</a> '
+        '<a href="javascript:steal()">här</a>.<script>steal()</script>'
+        '<img src="/bild.jpg" onerror="steal()"><iframe src="http://x/"></iframe></p>'
+    )
+    base = answers(stub, ok(listing([PROJECT])))
+    Stub.routes[("/api/projects/p-1/", False)] = ok({**PROJECT, "body": body, "partners": []})
+    source = HarvestSourceFactory(base_url=base, kinds="projects")
+
+    run_source(source)
+
+    [block] = ProjectPage.objects.get().body
+    assert block.value.source == '<h2>Om</h2><p>Läs <a href="http://x/mer/">mer</a> <a>här</a>.</p>'
 
 
 def test_the_periodic_task_runs_the_active_sources_and_reports_each(stub, index):

@@ -14,10 +14,15 @@ from apps.events.factories import EventIndexPageFactory
 from apps.events.models import EventPage
 from apps.harvest.models import HarvestSource
 from apps.harvest.run import run_source
-from apps.projects.factories import ProjectIndexPageFactory, ProjectPageFactory
+from apps.projects.factories import (
+    FundingProgrammeFactory,
+    ProjectIndexPageFactory,
+    ProjectPageFactory,
+    ThemeFactory,
+)
 from apps.projects.models import ProjectPage
 from tests.harvest.instance import SITE_NAME, SourceSite, copy_of_test_database
-from tests.harvest.source_scripts import CHANGE, FILL
+from tests.harvest.source_scripts import CHANGE, FILL, WEEKLY
 
 pytestmark = pytest.mark.live_source
 
@@ -47,6 +52,9 @@ def aggregator(home):
     index = ProjectIndexPageFactory(parent=home)
     index.save_revision().publish()
     EventIndexPageFactory(parent=home).save_revision().publish()
+    # Of the source's themes "natur" and "kultur" only the first is known here.
+    ThemeFactory(slug="natur", name="Natur")
+    FundingProgrammeFactory(slug="leader", name="Leader")
     # The aggregator's own project, with the slug the first copy would take.
     own = ProjectPageFactory(parent=index, title="Vårt eget projekt", slug="projekt-0")
     own.save_revision().publish()
@@ -129,6 +137,39 @@ def assert_matches(source, detached=()):
     return originals, original_events
 
 
+def remote_detail(source, identifier):
+    with urllib.request.urlopen(f"{source.url}api/projects/{identifier}/", timeout=20) as answer:  # noqa: S310
+        return json.loads(answer.read())
+
+
+def assert_facts_copied(source, originals):
+    """Projekt 0's description and facts, and the aggregator's map and statistics with it."""
+    remote_id = next(key for key, row in originals.items() if row["title"] == "Projekt 0")
+    original = remote_detail(source, remote_id)
+    identifier = projects_by_origin(local("/api/projects/?page_size=100"))[remote_id]["identifier"]
+    copy = Client().get(f"/api/projects/{identifier}/").json()
+
+    def names(rows, key):
+        return [(row["name"], row[key]) for row in rows]
+
+    assert [row["value"] for row in original["themes"]] == ["natur", "kultur"]
+    assert [row["value"] for row in copy["themes"]] == ["natur"]
+    assert [row["value"] for row in copy["places"]] == ["SE-0884"]
+    assert names(copy["partners"], "role") == names(original["partners"], "role") != []
+    assert names(copy["funders"], "amount") == names(original["funders"], "amount") != []
+    assert copy["programme"]["value"] == "leader"
+    assert "<b>projektet</b>" in copy["body"] and "script" not in copy["body"]
+    assert f'<a href="{source.url}om/">mer</a>' in copy["body"]
+
+    features = Client().get("/api/projects.geojson").json()["features"]
+    assert identifier in [feature["id"] for feature in features]
+    stats = Client().get("/api/projects/stats/?theme=natur&municipality=SE-0884").json()
+    assert stats["projects"] == 1
+    assert stats["totals"][0]["amount"] == "1000.50"
+    assert [row["amount"] for row in stats["breakdowns"]["funder"]] == ["600.00"]
+    assert [row["value"] for row in stats["breakdowns"]["programme"]] == ["leader"]
+
+
 def test_harvest_follows_the_source_and_is_idempotent(source, aggregator, capsys, settings):
     settings.BYGD_HARVEST_OVERLAP = 0  # one clock: a run reads exactly what changed since
     call_command("harvest", source.url, "--kinds", "organisations,projects,events")
@@ -140,6 +181,7 @@ def test_harvest_follows_the_source_and_is_idempotent(source, aggregator, capsys
     assert harvest_source.last_ok and harvest_source.site_name == SITE_NAME
     originals, events = assert_matches(source)
     assert len(originals) == len(events) == COUNT
+    assert_facts_copied(source, originals)
 
     aggregator.refresh_from_db()
     assert (aggregator.title, aggregator.slug) == ("Vårt eget projekt", "projekt-0")
@@ -166,9 +208,9 @@ def test_harvest_follows_the_source_and_is_idempotent(source, aggregator, capsys
     with capsys.disabled():
         print(f"after the changes: {summary}")
     # The site, a listing and its removals per kind (events list their removed dates), the
-    # same in English (the other language both sites have), and a look at each of the two
-    # events with nothing but removed dates.
-    assert summary["requests"] == 11
+    # same in English (the other language both sites have), the detail of each of the three
+    # changed projects, and a look at each of the two events with nothing but removed dates.
+    assert summary["requests"] == 14
     assert "error" not in summary
     projects, events = summary["kinds"]["projects"], summary["kinds"]["events"]
     assert (projects["created"], projects["updated"], projects["removed"]) == (1, 1, 2)
@@ -191,3 +233,33 @@ def test_harvest_follows_the_source_and_is_idempotent(source, aggregator, capsys
             assert not {"created", "updated", "removed"} & counts.keys()
     assert everything["kinds"]["projects"]["unchanged"] == COUNT - 2
     assert (local("/api/projects/?page_size=100"), local("/api/events/?page_size=100")) == before
+
+
+def occurrences(detail):
+    return [
+        (row["start"], row["end"], row["status"], row["note"], row["original_start"])
+        for row in detail["occurrences"]
+    ]
+
+
+def test_a_repeating_event_repeats_the_same_on_the_aggregator(source, aggregator):
+    key = source.shell(WEEKLY).split()[-1]
+    with urllib.request.urlopen(f"{source.url}api/events/{key}/", timeout=20) as answer:  # noqa: S310
+        original = json.loads(answer.read())
+    harvest_source = HarvestSource.objects.create(
+        name="Grannbygden", base_url=source.url, kinds="organisations,events"
+    )
+
+    summary = run_source(harvest_source)
+
+    assert "error" not in summary, summary
+    copy = EventPage.objects.get(title="Veckodans")
+    detail = Client().get(f"/api/events/{copy.translation_key}/").json()
+    assert detail["source"]["id"] == key
+    assert len(original["occurrences"]) == 8  # 8 weekly, one left out, one added
+    assert occurrences(detail) == occurrences(original)
+    assert {row["status"] for row in detail["occurrences"]} == {"scheduled", "cancelled"}
+    assert sum(row["moved"] for row in detail["occurrences"]) == 1
+    assert detail["schedule"] == original["schedule"]
+    again = run_source(harvest_source)
+    assert not {"created", "updated"} & again["kinds"]["events"].keys()

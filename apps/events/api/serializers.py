@@ -215,6 +215,49 @@ class OccurrenceSerializer(serializers.Serializer):
         return VenueSerializer(context=self.context)
 
 
+class CancellationSerializer(serializers.Serializer):
+    date = serializers.DateField()
+    note = serializers.CharField()
+
+
+class MovedDateSerializer(serializers.Serializer):
+    """Local wall-clock values in the event's time zone; null keeps what the series says."""
+
+    date = serializers.DateField(help_text="The date of the series that moves.")
+    start_date = serializers.DateField(allow_null=True)
+    start_time = serializers.TimeField(allow_null=True)
+    end_date = serializers.DateField(allow_null=True)
+    end_time = serializers.TimeField(allow_null=True)
+    venue = VenueSerializer(allow_null=True)
+    note = serializers.CharField()
+
+
+class DateSerializer(serializers.Serializer):
+    date = serializers.DateField()
+
+
+class ScheduleSerializer(serializers.Serializer):
+    """The schedule as editors give it (local dates and times in `time_zone`, the repeat as
+    plain choices), so another site can repeat the event exactly, beyond the stored dates."""
+
+    all_day = serializers.BooleanField()
+    start_date = serializers.DateField()
+    start_time = serializers.TimeField(allow_null=True)
+    end_date = serializers.DateField(allow_null=True, help_text="Null: it ends the same day.")
+    end_time = serializers.TimeField(allow_null=True)
+    frequency = serializers.CharField(help_text="'', daily, weekly, monthly or yearly")
+    interval = serializers.IntegerField()
+    weekdays = serializers.ListField(child=serializers.CharField(), help_text="MO … SU")
+    monthly_by = serializers.CharField(help_text="date or weekday")
+    ends = serializers.CharField(help_text="never, after (count) or on (until)")
+    count = serializers.IntegerField(allow_null=True)
+    until = serializers.DateField(allow_null=True)
+    extra_dates = DateSerializer(many=True, help_text="Dates added to the repeat (RDATE)")
+    excluded_dates = DateSerializer(many=True, help_text="Dates left out (EXDATE)")
+    cancellations = CancellationSerializer(many=True)
+    moved_dates = MovedDateSerializer(many=True)
+
+
 class EventDetailSerializer(EventSerializer):
     image = EventImageSerializer(allow_null=True)
     body = serializers.SerializerMethodField(
@@ -224,6 +267,7 @@ class EventDetailSerializer(EventSerializer):
     modified = serializers.DateTimeField(source="api_series.modified")
     sequence = serializers.IntegerField(source="api_series.sequence")
     occurrences = OccurrenceSerializer(many=True, source="api_occurrences")
+    schedule = ScheduleSerializer(source="*")
 
     def get_body(self, page) -> str:
         root = self.context["request"].build_absolute_uri("/")

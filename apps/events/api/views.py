@@ -92,7 +92,15 @@ class EventViewSet(BygdAPIMixin, LocaleContextMixin, viewsets.GenericViewSet):
         page = pages_by_key([series.key], self.locale, self.fallback).get(series.key)
         if page is None:
             raise Http404
-        prefetch_related_objects([page], "image__renditions", "provenance")
+        prefetch_related_objects(
+            [page],
+            "image__renditions",
+            "provenance",
+            "extra_dates",
+            "excluded_dates",
+            "cancellations",
+            "moved_dates__venue__municipality__parent",
+        )
         page.api_series = series
         page.api_occurrences = list(
             EventOccurrence.objects.visible()

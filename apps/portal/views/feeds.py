@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from apps.portal.feed_fetch import SCHEMES
+from apps.core.public_http import SCHEMES
 from apps.portal.models import FeedSubscription
 from apps.portal.permissions import organiser_required
 from apps.portal.views.accounts import page
