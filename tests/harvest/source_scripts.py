@@ -164,6 +164,8 @@ DELETE_TRANSLATED_PROJECT = """
 from apps.projects.models import ProjectPage
 
 ProjectPage.objects.get(slug="projekt-4", locale__language_code="sv").delete()
+"""
+
 WEEKLY = """
 import datetime
 from apps.events.factories import EventPageFactory
