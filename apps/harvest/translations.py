@@ -8,6 +8,8 @@ A translation's record is the item's identifier with ``@`` and the language, so 
 digests and removal work as for the originals. Removing an item on the source removes the copies
 of all its translations with it."""
 
+from collections import Counter
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -42,6 +44,7 @@ def apply_translations(run, progress):
     for language, kinds in run.changes.translations.items():
         locale = Locale.objects.get(language_code=language)
         for kind in (kind for kind in run.copies if kind in kinds):
+            before = Counter(run.counts[kind])
             changed, removed = kinds[kind]
             run.load_records(kind, [key(remote_id, language) for remote_id in [*changed, *removed]])
             for item in changed.values():
@@ -49,7 +52,7 @@ def apply_translations(run, progress):
             for remote_id in removed:
                 if run.has_record(kind, key(remote_id, language)):
                     run.remove(kind, key(remote_id, language))
-            progress(f"{kind} ({language})", run.counts[kind])
+            progress(f"{kind} ({language})", run.counts[kind] - before)
 
 
 def keys(run, remote_ids):
