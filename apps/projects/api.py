@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.paginator import Paginator as DjangoPaginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, StreamingHttpResponse
-from django.utils import translation
+from django.utils import timezone, translation
 from django_filters.rest_framework import DjangoFilterBackend
 from django_filters.utils import translate_validation
 from drf_spectacular.types import OpenApiTypes
@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from apps.core.api.errors import ERROR_RESPONSES
 from apps.core.api.fields import OptionalURLField, ReferenceSerializer, SourceField, place_label
+from apps.core.api.kept import kept
 from apps.core.api.locale import LocaleContextMixin
 from apps.core.api.pagination import FacetedPagination
 from apps.core.api.params import LOCALE_PARAMETERS
@@ -247,16 +248,22 @@ class ProjectViewSet(BygdAPIMixin, LocaleContextMixin, viewsets.GenericViewSet):
         responses={200: ProjectSerializer(many=True), **ERROR_RESPONSES},
     )
     def list(self, request):
-        """The page's ids first, then those rows with their relations: sorting the whole result
-        with every column of the page (its StreamField body too) cost PostgreSQL more than
-        finding it."""
+        """The page's ids first (sorting the whole result with every column of the page, its
+        StreamField body too, cost PostgreSQL more than finding it), then each project's JSON,
+        kept per content version (``core.api.kept``); statuses follow the date, so it is part
+        of what they are kept under."""
         queryset = self._filtered()
         total, self.paginator.facets = counts(self.filterset, self.locale, self.fallback)
         self.paginator.known_count = total
         ids = self.paginate_queryset(queryset.values_list("pk", flat=True))
+        variant = (request.build_absolute_uri("/"), self.locale.language_code, timezone.localdate())
+        projects = kept("projects", ids, variant, self._serialise)
+        return self.get_paginated_response([projects[pk] for pk in ids])
+
+    def _serialise(self, ids):
         rows = self._with_relations(self.get_queryset()).in_bulk(ids)
-        page = [rows[pk] for pk in ids]
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+        serializer = self.get_serializer()
+        return {pk: serializer.to_representation(rows[pk]) for pk in ids}
 
     @extend_schema(
         parameters=LOCALE_PARAMETERS, responses={200: ProjectDetailSerializer, **ERROR_RESPONSES}
