@@ -125,7 +125,10 @@ purge_paths = Setting(
     "BYGD_FRONTEND_CACHE_PURGE_PATHS",
     [
         "/api/projects/",
+        "/api/projects.geojson",
+        "/api/projects/stats/",
         "/api/events/",
+        "/api/events.geojson",
         "/api/calls/",
         "/api/news/",
         "/api/organisations/",

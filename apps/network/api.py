@@ -65,10 +65,28 @@ class PlaceSerializer(serializers.ModelSerializer):
     parent = place_reference(allow_null=True, help_text="The containing place")
     parents = serializers.SerializerMethodField(help_text="Every containing place, nearest first")
     covers = serializers.SerializerMethodField(help_text="For Leader areas: their municipalities")
+    latitude = serializers.FloatField(
+        source="point_latitude",
+        allow_null=True,
+        help_text="Where the maps put it (WGS 84): its centre, or for a Leader area without "
+        "one of its own the mean of its municipalities'",
+    )
+    longitude = serializers.FloatField(source="point_longitude", allow_null=True)
 
     class Meta:
         model = Place
-        fields = ["identifier", "kind", "code", "country", "name", "parent", "parents", "covers"]
+        fields = [
+            "identifier",
+            "kind",
+            "code",
+            "country",
+            "name",
+            "parent",
+            "parents",
+            "covers",
+            "latitude",
+            "longitude",
+        ]
 
     def get_name(self, place) -> str:
         return place.label(self.context["language"])
@@ -106,7 +124,8 @@ class PlaceViewSet(BygdAPIMixin, LocaleContextMixin, viewsets.ReadOnlyModelViewS
     lookup_field = "identifier"
     lookup_value_regex = r"[A-Za-z0-9-]+"
     queryset = (
-        Place.objects.select_related("parent__parent")
+        Place.objects.with_point()
+        .select_related("parent__parent")
         .prefetch_related("covers")
         .order_by("country", "kind", "code")
     )

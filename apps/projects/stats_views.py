@@ -45,6 +45,10 @@ def statistics_page(request, index_page):
             "filters": params,
             "hidden_filters": [pair for pair in filter_query if pair[0] not in FORM_FILTERS],
             "listing_query": urlencode(filter_query),
+            "translation_url": lambda translated: (
+                translated.statistics_url()
+                + (f"?{urlencode(filter_query)}" if filter_query else "")
+            ),
             "chosen_themes": params.getlist("theme"),
             "currency_choices": Currency.choices,
             "themes": with_fallback(Theme.objects.all(), locale).order_by("name"),

@@ -96,6 +96,10 @@ def test_a_commit_purges_listings_and_feeds_from_the_cdn_once(
         OrganisationFactory(name="Vimmerby Hembygdsförening")
     assert "http://testserver/api/projects/" in purged
     assert "http://testserver/calendar.ics" in purged
+    # What the maps and the statistics page read, too.
+    assert "http://testserver/api/projects.geojson" in purged
+    assert "http://testserver/api/events.geojson" in purged
+    assert "http://testserver/api/projects/stats/" in purged
     assert len(purged) == len(set(purged))
 
 

@@ -65,6 +65,8 @@ def test_places_api_filters_and_labels_in_the_requested_locale(client):
         "parent": region,
         "parents": [region, {"value": "SE", "name": "Sweden"}],
         "covers": [],
+        "latitude": pytest.approx(float(Place.objects.get(identifier="SE-0780").latitude)),
+        "longitude": pytest.approx(float(Place.objects.get(identifier="SE-0780").longitude)),
     }
     regions = client.get("/api/places/", {"kind": "region", "q": "Kalmar", "locale": "en"}).json()
     assert [r["name"] for r in regions["results"]] == ["Kalmar County"]
@@ -79,6 +81,9 @@ def test_leader_area_lists_and_filters_its_municipalities(client):
     assert sorted(place["value"] for place in detail["covers"]) == ["SE-0682", "SE-0686", "SE-0884"]
     covered = client.get("/api/places/", {"leader_area": "leader-alh", "page_size": 100}).json()
     assert sorted(p["identifier"] for p in covered["results"]) == ["SE-0682", "SE-0686", "SE-0884"]
+    # An area without a position of its own is shown at the mean of its municipalities.
+    mean = sum(p["latitude"] for p in covered["results"]) / 3
+    assert detail["latitude"] == pytest.approx(mean)
 
 
 @pytest.mark.parametrize(

@@ -367,3 +367,15 @@ def test_a_project_cannot_take_the_statistics_address(project_index, slug):
     with pytest.raises(ValidationError) as error:
         make_project(project_index, title="Statistik", slug=slug)
     assert "slug" in error.value.message_dict
+
+
+def test_the_language_switcher_keeps_the_statistics_and_their_filters(client, grants):
+    query = {"theme": "culture", "region": "SE-08"}
+    html = BeautifulSoup(client.get("/sv/projekt/statistik/", query).content, "html.parser")
+    switcher = {a["hreflang"]: a["href"] for a in html.select(".language-switcher a")}
+    english = urlsplit(switcher["en"])
+    assert english.path == "/en/projects/statistics/"
+    assert dict(parse_qsl(english.query)) == query
+    assert urlsplit(switcher["sv"]).path == "/sv/projekt/statistik/"
+    alternates = {link["hreflang"]: link["href"] for link in html.select("link[hreflang]")}
+    assert urlsplit(alternates["en"]).path == "/en/projects/statistics/"

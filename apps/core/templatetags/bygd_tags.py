@@ -41,16 +41,19 @@ def _find_locale_homes(request):
 
 def language_versions(context):
     """One entry per configured language: the translation of this page if it is live,
-    otherwise that language's home page (marked ``translated=False``)."""
+    otherwise that language's home page (marked ``translated=False``). A view of a route of the
+    page (the project database's statistics) names its own address in each translation with
+    ``translation_url`` in its context, a function of the translated page."""
     request = context.get("request")
     page = context.get("page")
+    route = context.get("translation_url")
     if request is None:
-        return _language_versions(request, page)
+        return _language_versions(request, page, route)
     key = ("versions", getattr(page, "pk", None), translation.get_language())
-    return _per_request(request, key, lambda: _language_versions(request, page))
+    return _per_request(request, key, lambda: _language_versions(request, page, route))
 
 
-def _language_versions(request, page):
+def _language_versions(request, page, route=None):
     current = translation.get_language()
     pages_by_code = {}
     if isinstance(page, Page) and page.pk:
@@ -61,7 +64,7 @@ def _language_versions(request, page):
     for code, name in settings.LANGUAGES:
         target = pages_by_code.get(code)
         if target is not None:
-            url, translated = target.get_url(request), True
+            url, translated = (route(target) if route else target.get_url(request)), True
         elif page is None and request is not None:
             url, translated = translate_url(request.get_full_path(), code), True
         elif code in homes:
