@@ -15,18 +15,8 @@ from apps.events.models import (
     EventExtraDate,
     EventMovedDate,
 )
-from apps.events.models.schedule import WEEKDAY_CODES, Ends, Frequency, MonthlyBy
+from apps.events.models.schedule import NO_REPEAT, WEEKDAY_CODES, Ends, Frequency, MonthlyBy
 from apps.harvest.values import date
-
-NO_REPEAT = {
-    "frequency": Frequency.NONE,
-    "interval": 1,
-    "weekdays": [],
-    "monthly_by": MonthlyBy.DATE,
-    "ends": Ends.NEVER,
-    "count": None,
-    "until": None,
-}
 
 
 def time(value):

@@ -2,11 +2,6 @@
 not a Bygd answer, or breaks down halfway through a listing) is reported in its summary and
 nothing of that run is applied: no copies, and the cursors stay where they were."""
 
-import json
-import threading
-import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
@@ -18,76 +13,8 @@ from apps.harvest.models import HarvestedItem
 from apps.harvest.run import run_source
 from apps.harvest.tasks import harvest_sources
 from apps.network.models import Organisation
-from apps.projects.factories import ProjectIndexPageFactory
 from apps.projects.models import ProjectPage
-
-PROJECT = {
-    "identifier": "p-1",
-    "title": "Projekt",
-    "summary": "Om projektet.",
-    "currency": "SEK",
-    "owner": {"value": "forening", "name": "Förening"},
-    "html_url": "http://x/p/",
-    "source": None,
-}
-SITE = {"name": "Trasig", "time_zone": "Europe/Stockholm", "languages": []}
-
-
-def listing(results, next_url=None):
-    return {"count": len(results), "next": next_url, "previous": None, "results": results}
-
-
-class Stub(BaseHTTPRequestHandler):
-    """Answers from ``routes``: path -> (status, body bytes, delay in seconds)."""
-
-    routes = {}
-
-    def do_GET(self):  # noqa: N802 (http.server's name)
-        path = self.path.split("?")[0]
-        page = "page=2" in self.path
-        status, body, delay = self.routes.get((path, page), (404, b"{}", 0))
-        time.sleep(delay)
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def stub():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Stub)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
-
-
-def answers(server, projects_page_1, page_2=None):
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    Stub.routes = {
-        ("/api/site/", False): (200, json.dumps(SITE).encode(), 0),
-        ("/api/projects/", False): projects_page_1,
-        ("/api/removed/", False): (200, json.dumps(listing([])).encode(), 0),
-        ("/api/projects/p-1/", False): ok({**PROJECT, "body": "<p>Om.</p>", "partners": []}),
-    }
-    if page_2:
-        Stub.routes[("/api/projects/", True)] = page_2
-    return base
-
-
-def ok(body):
-    return (200, json.dumps(body).encode(), 0)
-
-
-@pytest.fixture
-def index(home):
-    page = ProjectIndexPageFactory(parent=home)
-    page.save_revision().publish()
-    return page
+from tests.harvest.stub_source import PROJECT, Stub, answers, listing, occurrence, ok
 
 
 @pytest.mark.parametrize(
@@ -192,35 +119,6 @@ def test_the_periodic_task_runs_the_active_sources_and_reports_each(stub, index)
         source.refresh_from_db()
     assert (good.last_ok, paused.last_ok, broken.last_ok) == (True, None, False)
     assert ProjectPage.objects.count() == 1
-
-
-def occurrence(key, municipality):
-    event = {
-        "id": key,
-        "title": f"Dans {key[:1]}",
-        "summary": "Dans på logen.",
-        "url": f"http://x/{key}/",
-        "status": "scheduled",
-        "organiser": {"value": "forening", "name": "Förening"},
-        "venue": {
-            "name": "Logen",
-            "address": "",
-            "postcode": "",
-            "town": "Byn",
-            "municipality": {"value": municipality, "name": "?"},
-        },
-        "time_zone": "Europe/Stockholm",
-        "source": None,
-        "recurring": False,
-    }
-    return {
-        "id": key,
-        "start": "2030-06-01T18:00:00+02:00",
-        "end": "2030-06-01T20:00:00+02:00",
-        "all_day": False,
-        "status": "scheduled",
-        "event": event,
-    }
 
 
 def test_an_item_this_site_cannot_store_is_skipped_and_named(stub, home):

@@ -2,17 +2,13 @@
 the project's copy even without a news index (a post with nowhere to go is skipped and named in
 the summary), and a call taking applications in a form on the source sends applicants there."""
 
-import threading
-from http.server import ThreadingHTTPServer
-
-import pytest
 from django.utils import translation
 
 from apps.harvest.factories import HarvestSourceFactory
 from apps.harvest.run import run_source
 from apps.projects.factories import FundingCallIndexPageFactory, ProjectIndexPageFactory
 from apps.projects.models import ApplicationMethod, FundingCallPage, ProjectPostPage
-from tests.harvest.test_bad_sources import PROJECT, Stub, answers, listing, ok
+from tests.harvest.stub_source import PROJECT, Stub, answers, listing, ok
 
 POST = {
     "id": "6f1c2d8e-0000-4000-8000-000000000001",
@@ -54,18 +50,9 @@ CALL = {
 }
 
 
-@pytest.fixture
-def server():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Stub)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield server
-    server.shutdown()
-    server.server_close()
-
-
-def test_posts_go_under_their_projects_copy_and_one_without_a_place_is_skipped(server, home):
+def test_posts_go_under_their_projects_copy_and_one_without_a_place_is_skipped(stub, home):
     ProjectIndexPageFactory(parent=home).save_revision().publish()
-    base = answers(server, ok(listing([PROJECT])))
+    base = answers(stub, ok(listing([PROJECT])))
     elsewhere = {**POST, "id": POST["id"][:-1] + "2", "title": "Utan projekt", "project": None}
     Stub.routes[("/api/news/", False)] = ok(listing([POST, elsewhere]))
     source = HarvestSourceFactory(base_url=base, kinds="projects,news")
@@ -81,9 +68,9 @@ def test_posts_go_under_their_projects_copy_and_one_without_a_place_is_skipped(s
     assert post.provenance.get().url == POST["html_url"]
 
 
-def test_a_call_with_a_form_on_the_source_sends_applicants_there(server, home):
+def test_a_call_with_a_form_on_the_source_sends_applicants_there(stub, home):
     FundingCallIndexPageFactory(parent=home).save_revision().publish()
-    base = answers(server, ok(listing([])))
+    base = answers(stub, ok(listing([])))
     Stub.routes[("/api/calls/", False)] = ok(listing([CALL]))
     source = HarvestSourceFactory(base_url=base, kinds="calls")
 

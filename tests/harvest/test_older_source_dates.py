@@ -8,14 +8,7 @@ from apps.events.factories import EventIndexPageFactory
 from apps.events.models import EventPage
 from apps.harvest.factories import HarvestSourceFactory
 from apps.harvest.run import run_source
-from tests.harvest.test_bad_sources import (  # noqa: F401 (its stub server fixture)
-    Stub,
-    answers,
-    listing,
-    occurrence,
-    ok,
-    stub,
-)
+from tests.harvest.stub_source import Stub, answers, listing, occurrence, ok
 
 DAYS = [datetime.date.today() + datetime.timedelta(days=10 + 7 * n) for n in range(4)]
 KEY = "c" * 8 + "-0000-0000-0000-" + "0" * 12
@@ -27,7 +20,7 @@ def dated(day, status="scheduled", note=""):
     return {**row, "start": start, "end": end, "status": status, "note": note}
 
 
-def test_an_older_sources_dates_are_copied(stub, home):  # noqa: F811 (the fixture above)
+def test_an_older_sources_dates_are_copied(stub, home):
     EventIndexPageFactory(parent=home).save_revision().publish()
     rows = [
         dated(DAYS[0]),

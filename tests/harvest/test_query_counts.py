@@ -8,15 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from apps.harvest.factories import HarvestSourceFactory
 from apps.harvest.run import run_source
 from apps.projects.factories import FundingProgrammeFactory, ThemeFactory
-from tests.harvest.test_bad_sources import (  # noqa: F401 (its stub server and index fixtures)
-    PROJECT,
-    Stub,
-    answers,
-    index,
-    listing,
-    ok,
-    stub,
-)
+from tests.harvest.stub_source import PROJECT, Stub, answers, listing, ok
 
 
 def project(n):
@@ -30,7 +22,7 @@ def project(n):
 
 
 @pytest.mark.parametrize("count", [3, 6])
-def test_queries_stay_flat_per_project(stub, index, count):  # noqa: F811 (the fixtures above)
+def test_queries_stay_flat_per_project(stub, index, count):
     ThemeFactory(slug="natur")
     FundingProgrammeFactory(slug="leader")
     rows = [project(n) for n in range(count)]

@@ -1,10 +1,6 @@
 """Which of a source's languages a harvest copies translations in (those this site has too),
 and a translation that has no place here is skipped, named, and leaves nothing behind."""
 
-import threading
-from http.server import ThreadingHTTPServer
-
-import pytest
 from django.utils import translation
 
 from apps.harvest.factories import HarvestSourceFactory
@@ -13,7 +9,7 @@ from apps.harvest.run import run_source
 from apps.harvest.translations import languages
 from apps.projects.factories import ProjectIndexPageFactory
 from apps.projects.models import ProjectPage
-from tests.harvest.test_bad_sources import PROJECT, SITE, Stub, answers, listing, ok
+from tests.harvest.stub_source import PROJECT, SITE, Stub, answers, listing, ok
 
 
 def test_only_languages_this_site_has_besides_the_default(db):
@@ -26,18 +22,9 @@ def test_a_source_that_lists_no_languages_has_no_translations_copied(db):
         assert languages(site, "sv") == []
 
 
-@pytest.fixture
-def server():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Stub)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield server
-    server.shutdown()
-    server.server_close()
-
-
-def test_a_translation_with_no_translated_parent_here_is_skipped_and_named(server, home):
+def test_a_translation_with_no_translated_parent_here_is_skipped_and_named(stub, home):
     ProjectIndexPageFactory(parent=home).save_revision().publish()
-    base = answers(server, ok(listing([PROJECT])))  # the same project in either language
+    base = answers(stub, ok(listing([PROJECT])))  # the same project in either language
     languages_listed = [{"code": "sv", "default": True}, {"code": "en", "default": False}]
     Stub.routes[("/api/site/", False)] = ok({**SITE, "languages": languages_listed})
     source = HarvestSourceFactory(base_url=base, kinds="projects")

@@ -49,6 +49,17 @@ WEEKDAYS = [
     ("SU", _("Sunday")),
 ]
 WEEKDAY_CODES = [code for code, _label in WEEKDAYS]
+#: The rule fields of an event that does not repeat: what a form's "Once" and a harvested copy
+#: of a one-off event reset a schedule to.
+NO_REPEAT = {
+    "frequency": Frequency.NONE,
+    "interval": 1,
+    "weekdays": [],
+    "monthly_by": MonthlyBy.DATE,
+    "ends": Ends.NEVER,
+    "count": None,
+    "until": None,
+}
 
 
 class WeekdaysField(models.CharField):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.demo import source_locale
 from apps.events.models import EventCategory, EventPage, Venue
-from apps.events.models.schedule import WEEKDAYS, Ends, Frequency, MonthlyBy
+from apps.events.models.schedule import NO_REPEAT, WEEKDAYS, Frequency
 from apps.portal.content import FACT_FIELDS, TEXT_FIELDS, languages
 from apps.portal.forms.errors import ErrorSummaryMixin
 from apps.portal.forms.fields import DateListField, EventImageField
@@ -21,17 +21,7 @@ from apps.portal.forms.places import MunicipalityField, venue_choices
 
 ONCE, REPEATS = "once", "repeats"
 # What "Once" resets: the repeat rule and the listed dates that only a repeating event has.
-ONE_OFF_VALUES = {
-    "frequency": Frequency.NONE,
-    "interval": 1,
-    "weekdays": [],
-    "monthly_by": MonthlyBy.DATE,
-    "ends": Ends.NEVER,
-    "count": None,
-    "until": None,
-    "extra_dates": [],
-    "excluded_dates": [],
-}
+ONE_OFF_VALUES = {**NO_REPEAT, "extra_dates": [], "excluded_dates": []}
 WHEN_FIELDS = ["start_date", "start_time", "end_date", "end_time", "all_day", "time_zone"]
 WHERE_FIELDS = [
     "attendance_mode",
