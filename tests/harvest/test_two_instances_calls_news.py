@@ -33,13 +33,19 @@ pytestmark = pytest.mark.live_source
 KINDS = "organisations,calls,projects,news"
 
 
+def started(database, directory, script):
+    """A source with six projects and events, then ``script`` run on it, serving."""
+    site = SourceSite(directory)
+    site.create(database)
+    site.shell(FILL.replace("COUNT", "6"))
+    site.shell(script)
+    site.start()
+    return site
+
+
 @pytest.fixture
 def source(template, db, tmp_path):  # noqa: F811 (the imported fixture)
-    site = SourceSite(tmp_path)
-    site.create(template)
-    site.shell(FILL.replace("COUNT", "6"))
-    site.shell(FILL_CALLS_AND_NEWS)
-    site.start()
+    site = started(template, tmp_path, FILL_CALLS_AND_NEWS)
     yield site
     site.stop()
 
@@ -127,11 +133,7 @@ def test_sources_take_calls_and_news_as_kinds(db):
 
 @pytest.fixture
 def translated_source(template, db, tmp_path):  # noqa: F811 (the imported fixture)
-    site = SourceSite(tmp_path)
-    site.create(template)
-    site.shell(FILL.replace("COUNT", "6"))
-    site.shell(TRANSLATE_PROJECT)
-    site.start()
+    site = started(template, tmp_path, TRANSLATE_PROJECT)
     yield site
     site.stop()
 
