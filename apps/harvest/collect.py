@@ -102,7 +102,7 @@ def collect(client, kinds, cursors, language, other_languages=lambda site: ()):
         changes.changed[kind], changes.removed[kind] = reader(client, kind, since, language)
     for other in other_languages(site):
         changes.translations[other] = {
-            kind: (read_event_texts if kind == "events" else read_listing)(
+            kind: (read_event_texts if kind == "events" else read_texts)(
                 client, kind, cursors.get(kind), other
             )
             for kind in kinds
@@ -111,7 +111,13 @@ def collect(client, kinds, cursors, language, other_languages=lambda site: ()):
     return changes
 
 
-def read_listing(client, kind, since, language):
+def read_texts(client, kind, since, language):
+    """Items in another language, for their texts only (see apps.harvest.translations): the
+    facts a detail adds are the original's, so no item is looked at whole."""
+    return read_listing(client, kind, since, language, detailed=False)
+
+
+def read_listing(client, kind, since, language, detailed=True):
     path, required, key, removed_kind = LISTINGS[kind]
     params = {"locale": language, "fallback": "false", "modified_since": since}
     changed, gone = {}, set()
@@ -119,7 +125,7 @@ def read_listing(client, kind, since, language):
         if row["source"] is None:
             url = row["html_url"] or client.url(f"{path}{row[key]}/")
             changed[str(row[key])] = Item(str(row[key]), url, row)
-    if kind in DETAILED:
+    if detailed and kind in DETAILED:
         for item in changed.values():
             detail = client.url(f"{path}{item.id}/", {"locale": language, "fallback": "false"})
             try:
