@@ -6,8 +6,8 @@ projects a call funded are linked to it once both have copies."""
 import datetime
 import zoneinfo
 
-from apps.harvest.copies import PageCopies, date, decimal, reference
-from apps.network.models import Place
+from apps.harvest.copies import PageCopies
+from apps.harvest.values import codes, date, decimal, reference
 from apps.projects.models import (
     ApplicantKind,
     ApplicationMethod,
@@ -16,9 +16,7 @@ from apps.projects.models import (
     FundingCallPage,
     FundingCallPlace,
     FundingCallTheme,
-    FundingProgramme,
     Intake,
-    Theme,
 )
 from apps.projects.models.call_rows import FundingCallApplicant
 
@@ -29,10 +27,6 @@ def wall_clock(value, zone):
         return None, None
     moment = datetime.datetime.fromisoformat(value).astimezone(zone)
     return moment.date(), moment.time().replace(tzinfo=None)
-
-
-def codes(rows):
-    return [reference(row) for row in rows or () if reference(row)]
 
 
 class CallCopies(PageCopies):
@@ -57,7 +51,7 @@ class CallCopies(PageCopies):
             "decision_date": date(data.get("decision_date")),
             "paused": bool(data.get("paused")),
             "funder": refs.organisation(data["funder"]),
-            "programme": self.programme(reference(data.get("programme"))),
+            "programme": refs.programme(reference(data.get("programme"))),
             "currency": data["currency"],
             "budget": decimal(data.get("budget")),
             "min_grant": decimal(data.get("min_grant")),
@@ -75,15 +69,11 @@ class CallCopies(PageCopies):
             ],
             "places": [
                 FundingCallPlace(place=place, sort_order=position)
-                for position, place in enumerate(
-                    Place.objects.filter(identifier__in=codes(data.get("area")))
-                )
+                for position, place in enumerate(refs.places(codes(data.get("area"))))
             ],
             "themes": [
                 FundingCallTheme(theme=theme, sort_order=position)
-                for position, theme in enumerate(
-                    Theme.objects.filter(locale=self.locale, slug__in=codes(data.get("themes")))
-                )
+                for position, theme in enumerate(refs.themes(codes(data.get("themes"))))
             ],
             **application(data.get("application") or {}),
         }
@@ -91,11 +81,6 @@ class CallCopies(PageCopies):
         values.update({"opens_time": opens_time} if opens_time else {})
         values.update({"closes_time": closes_time} if closes_time else {})
         return values
-
-    def programme(self, slug):
-        if not slug:
-            return None
-        return FundingProgramme.objects.filter(locale=self.locale, slug=slug).first()
 
     def create(self, values, remote_id):
         values["identifier"] = self.free_identifier(remote_id)

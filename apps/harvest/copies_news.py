@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 from wagtail.rich_text import RichText
 
-from apps.harvest.copies import PageCopies, date, reference
+from apps.harvest.copies import PageCopies
+from apps.harvest.values import date, reference
 from apps.projects.models import NewsIndexPage, ProjectPostPage
 
 

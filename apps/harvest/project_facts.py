@@ -5,7 +5,7 @@ copy is on this site's map and in its statistics per place), partners and funder
 the source's organisations."""
 
 from apps.harvest.rich_text import stream
-from apps.harvest.values import decimal, reference, references
+from apps.harvest.values import codes, decimal, reference, references
 from apps.projects.models import (
     PartnerRole,
     ProjectFunder,
@@ -24,14 +24,8 @@ def project_facts(data, refs):
         "results": stream(data.get("results"), base),
         "website": data.get("website") or "",
         "funding_programme": refs.programme(reference(data.get("programme"))),
-        "themes": [
-            ProjectTheme(theme=theme)
-            for theme in refs.themes([ref["value"] for ref in references(data.get("themes"))])
-        ],
-        "places": [
-            ProjectPlace(place=place)
-            for place in refs.places([ref["value"] for ref in references(data.get("places"))])
-        ],
+        "themes": [ProjectTheme(theme=theme) for theme in refs.themes(codes(data.get("themes")))],
+        "places": [ProjectPlace(place=place) for place in refs.places(codes(data.get("places")))],
         "partners": [
             ProjectPartner(organisation=refs.organisation(row), role=role(row.get("role")))
             for row in partners

@@ -20,3 +20,8 @@ def reference(value):
 def references(values):
     """The `{"value", "name"}` references of a list, skipping anything else."""
     return [value for value in values or [] if isinstance(value, dict) and "value" in value]
+
+
+def codes(values):
+    """The codes of the `{"value", "name"}` references of a list."""
+    return [value["value"] for value in references(values)]
