@@ -1,5 +1,5 @@
 """Django's database cache with an increment that holds when processes count at once, and
-Django's Redis cache without a new client object per call.
+Django's Redis cache without a new client object per call and with key watches.
 
 Django's ``DatabaseCache.incr`` reads the value and writes it back in two statements, so two
 workers counting the same key both read 5 and both write 6 and a rate limit lets through more than
@@ -16,6 +16,8 @@ from django.core.cache.backends import db, redis
 from django.core.management import call_command
 from django.db import connections, router, transaction
 from django.utils.timezone import now as tz_now
+
+from apps.core.key_watch import KeyWatch
 
 
 class DatabaseCache(db.DatabaseCache):
@@ -67,11 +69,27 @@ class _RedisCacheClient(redis.RedisCacheClient):
 
 
 class RedisCache(redis.RedisCache):
-    """``django.core.cache.backends.redis.RedisCache`` with one client per connection pool."""
+    """``django.core.cache.backends.redis.RedisCache`` with one client per connection pool, and
+    watches that tell when a key changed without a round trip (apps.core.key_watch)."""
 
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = _RedisCacheClient
+        self._watches = {}
+
+    def watch(self, key):
+        """The watch of ``key`` (as given to ``get``) on the server it is written to."""
+        watch = self._watches.get(key)
+        if watch is None:
+            options = {
+                name: value
+                for name, value in self._options.items()
+                if name not in ("serializer", "pool_class", "parser_class")
+            }
+            watch = self._watches[key] = KeyWatch(
+                self._servers[0], self.make_and_validate_key(key), **options
+            )
+        return watch
 
 
 def create_cache_tables(using="default", verbosity=1, **kwargs):

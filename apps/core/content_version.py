@@ -56,16 +56,21 @@ _held = (0.0, None)
 
 
 def for_hit():
-    """The version a cached answer is checked against, or None when the cache holds none: read
-    from the shared cache, or within ``BYGD_CACHE_VERSION_HOLD_MS`` of the last read (0 by
-    default) the version this process last read or set."""
+    """The version a cached answer is checked against, or None when the cache holds none: within
+    ``BYGD_CACHE_VERSION_HOLD_MS`` (0 by default) of the last read the version this process last
+    read or set, else read from the shared cache, or on Redis the version read last while Redis
+    reports no change to it (apps.core.key_watch)."""
     global _held
-    hold = conf.cache_version_hold_ms() / 1000
     read_at, version = _held
     now = time.monotonic()
+    hold = conf.cache_version_hold_ms() / 1000
     if hold and version is not None and now - read_at < hold:
         return version
-    version = decode(cache.get(CACHE_KEY))
+    watch = getattr(cache, "watch", None)
+    if watch is None:
+        version = decode(cache.get(CACHE_KEY))
+    else:
+        version = watch(CACHE_KEY).read(lambda: decode(cache.get(CACHE_KEY)))
     _held = (now, version)
     return version
 

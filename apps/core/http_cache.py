@@ -2,8 +2,9 @@
 an unchanged answer costs one cache lookup, a revalidation costs a 304, and a CDN may serve it
 for a short while.
 
-A hit is one cache round trip: the content version (apps.core.content_version) alone when this
-worker holds a copy of the answer (apps.core.hot_entries), else the version and the stored
+A hit is at most one cache round trip: the content version (apps.core.content_version) alone
+when this worker holds a copy of the answer (apps.core.hot_entries), and on Redis not even that
+while Redis reports no change to it (apps.core.key_watch); else the version and the stored
 answer together (``get_many``, one MGET on Redis). The answer is served only when it was
 computed under that version, so publishing, unpublishing or deleting anything public makes
 every stored answer, and every worker's copy, unreachable for the next request after the
@@ -79,8 +80,9 @@ def hit(request):
 
 
 def _lookup(key):
-    """(content version, stored entry or None). One small GET of the version when this worker
-    holds a fresh copy of the answer (apps.core.hot_entries) and the version has not moved;
+    """(content version, stored entry or None). One small GET of the version, or none on Redis
+    while it reports no change, when this worker holds a fresh copy of the answer
+    (apps.core.hot_entries) and the version has not moved;
     otherwise one MGET of the version and the stored entry."""
     copy = hot_entries.get(key)
     if copy is not None:
