@@ -111,14 +111,16 @@ def prepare(projects, events):
 
 
 def _analyze():
-    """Fresh statistics for PostgreSQL's planner, as autovacuum would have on a live site: right
-    after bulk writes and migrations it has none (a migration's new table too) and plans blind,
-    which put 5.8 s on a 170 ms facet query in one run."""
+    """Fresh statistics for PostgreSQL's planner and a set visibility map, as autovacuum would
+    have on a live site: right after bulk writes and migrations it has no statistics (a
+    migration's new table too) and plans blind, which put 5.8 s on a 170 ms facet query in one
+    run; without the vacuum, index-only scans read every row's heap page, and the project search
+    measured 55 ms of SQL in place of 28 ms, depending on whether autovacuum had come by yet."""
     from django.db import connection
 
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM ANALYZE")
 
 
 def _index_projects():
