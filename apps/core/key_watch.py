@@ -44,7 +44,10 @@ class KeyWatch:
         """The key's value: ``read_value()`` when the watch cannot vouch that it is unchanged
         since the last read (or that was over ``REREAD`` ago), else the value read then."""
         now = time.monotonic()
-        if self._read is not None and now - self._read[0] < REREAD and self._quiet():
+        # Polled on every call, not only within REREAD: reports left unread would pile up in
+        # Redis's buffer for this connection while the content changes and no hit comes.
+        quiet = self._quiet()
+        if quiet and self._read is not None and now - self._read[0] < REREAD:
             return self._read[1]
         self._read = None
         self._arm()
@@ -60,10 +63,11 @@ class KeyWatch:
             return
         # After a fork the parent's connection is the parent's: this process opens its own.
         self._client = None
-        client = redis.Redis.from_url(
-            self._url, protocol=3, single_connection_client=True, **self._options
-        )
+        client = None
         try:
+            client = redis.Redis.from_url(
+                self._url, protocol=3, single_connection_client=True, **self._options
+            )
             client.execute_command("CLIENT", "TRACKING", "ON", "BCAST", "PREFIX", self._key)
         except redis.ResponseError as error:
             # Redis before 6, or a proxy that does not pass tracking on.
@@ -72,7 +76,8 @@ class KeyWatch:
             client.close()
             return
         except redis.RedisError:
-            client.close()
+            if client is not None:
+                client.close()
             return
         self._client = client
         self._pid = os.getpid()

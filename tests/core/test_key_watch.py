@@ -119,3 +119,17 @@ def test_a_server_without_tracking_is_read_on_every_check(redis_cache, commands,
     for _hit in range(3):
         assert content_version.for_hit() is not None
     assert commands == ["CLIENT refused", "GET", "GET", "GET"]
+
+
+def test_reports_are_read_even_when_the_version_is_old_enough_to_read_again(
+    redis_cache, elsewhere, monkeypatch
+):
+    clock = [1000.0]
+    monkeypatch.setattr(key_watch.time, "monotonic", lambda: clock[0])
+    content_version.for_hit()
+    for _change in range(50):
+        elsewhere()
+    clock[0] += key_watch.REREAD
+    content_version.for_hit()
+    connection = redis_cache.watch(content_version.CACHE_KEY)._client.connection
+    assert not connection.can_read(timeout=0.05)
