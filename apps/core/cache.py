@@ -78,7 +78,11 @@ class RedisCache(redis.RedisCache):
         self._watches = {}
 
     def watch(self, key):
-        """The watch of ``key`` (as given to ``get``) on the server it is written to."""
+        """The watch of ``key`` (as given to ``get``), or None with several servers: Django reads
+        from the replicas, and a report from the primary could come before a replica has the
+        change, which would then be held as current."""
+        if len(self._servers) > 1:
+            return None
         watch = self._watches.get(key)
         if watch is None:
             options = {

@@ -66,11 +66,11 @@ def for_hit():
     hold = conf.cache_version_hold_ms() / 1000
     if hold and version is not None and now - read_at < hold:
         return version
-    watch = getattr(cache, "watch", None)
+    watch = getattr(cache, "watch", lambda key: None)(CACHE_KEY)
     if watch is None:
         version = decode(cache.get(CACHE_KEY))
     else:
-        version = watch(CACHE_KEY).read(lambda: decode(cache.get(CACHE_KEY)))
+        version = watch.read(lambda: decode(cache.get(CACHE_KEY)))
     _held = (now, version)
     return version
 

@@ -7,8 +7,9 @@ cached answer's time.
 
 Broadcast mode, not default tracking: it needs no read of the key on the watching connection, and
 it reports every change whoever makes it (another worker, ``manage.py``, an expiry, ``FLUSHDB``),
-which a cache shared between processes needs. Redis writes the report before the next event-loop
-turn, so it is on this process's socket by the time the writer has its reply. Anything the watch
+which a cache shared between processes needs. Redis sends the report in the same turn of its event
+loop as the writer's reply, so it reaches this process about when the reply reaches the writer
+(in tests, every check right after a write from another connection saw it). Anything the watch
 cannot vouch for (no connection yet, a broken one, a server without tracking) answers "may have
 changed", and the caller reads the key as it would without a watch."""
 

@@ -133,3 +133,21 @@ def test_reports_are_read_even_when_the_version_is_old_enough_to_read_again(
     content_version.for_hit()
     connection = redis_cache.watch(content_version.CACHE_KEY)._client.connection
     assert not connection.can_read(timeout=0.05)
+
+
+def test_with_replicas_the_version_is_read_on_every_check(settings, commands):
+    if not _redis_up():
+        pytest.skip("needs Redis on 127.0.0.1:6379")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "apps.core.cache.RedisCache",
+            "LOCATION": [URL, URL],  # a primary and a replica (here the same server)
+            "KEY_PREFIX": uuid.uuid4().hex,
+        }
+    }
+    content_version.bump()
+    commands.clear()
+    for _hit in range(3):
+        assert content_version.for_hit() is not None
+    assert commands == ["GET", "GET", "GET"]
+    cache.delete(content_version.CACHE_KEY)
