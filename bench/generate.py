@@ -142,6 +142,7 @@ def _insert(specs, index, paths, themes):
             currency="SEK",
             owner_organisation=spec["owner"],
             original_language="sv",
+            newest_order=now,
             body=[],
             results=[],
         )

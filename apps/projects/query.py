@@ -31,7 +31,7 @@ from apps.projects.models import (
 from apps.projects.search import matching
 
 ORDERINGS = {
-    "newest": ("-first_published_at", "-pk"),
+    "newest": ("-newest_order", "-pk"),
     "title": ("title", "pk"),
     "amount": (F("amount_granted").desc(nulls_last=True), "pk"),
     "start": (F("start_date").asc(nulls_last=True), "pk"),
