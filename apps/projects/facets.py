@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -162,6 +162,14 @@ def count_and_facets(filterset, locale):
     }
 
 
+def has_values(value):
+    """Whether a facet's filter has values. A place filter left out cleans to ``.none()``, and
+    ``bool()`` of a queryset runs it: four queries built and compiled on every request."""
+    if isinstance(value, QuerySet):
+        return not value.query.is_empty()
+    return bool(value)
+
+
 def _count_all(filterset):
     """(projects in the result, {facet: {value: projects}}) in one query. Each distinct result
     counted (the whole result, and per chosen facet the result without that facet's filter) is a
@@ -171,7 +179,7 @@ def _count_all(filterset):
     generated aliases and quoted column names are added."""
     results, aliases = {}, {None: ("facet_result_0", filterset.qs)}
     for facet in FACETS:
-        chosen = facet.name if filterset.form.cleaned_data.get(facet.name) else None
+        chosen = facet.name if has_values(filterset.form.cleaned_data.get(facet.name)) else None
         if chosen not in aliases:
             aliases[chosen] = (f"facet_result_{len(aliases)}", filterset.queryset_without(chosen))
         results[facet.name] = aliases[chosen][0]

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.core.api.filters import IsoDateFilter, IsoDateTimeFilter
 from apps.core.locale import with_fallback
 from apps.network.models import Organisation, Place, PlaceKind
-from apps.projects.facets import BY_NAME
+from apps.projects.facets import BY_NAME, has_values
 from apps.projects.models import (
     FundingProgramme,
     ProjectPage,
@@ -168,7 +168,7 @@ class ProjectFilter(django_filters.FilterSet):
     def filter_facet(self, queryset, name, value: list):
         """Projects with any of the values (places arrive as rows, the rest as codes). The hint
         tells drf-spectacular the values are strings in the schema (repeated parameters)."""
-        return queryset.filter(BY_NAME[name].matching(value)) if value else queryset
+        return queryset.filter(BY_NAME[name].matching(value)) if has_values(value) else queryset
 
     def filter_year(self, queryset, name, value: int):
         year = int(value)
@@ -212,7 +212,7 @@ class ProjectFilter(django_filters.FilterSet):
     def queryset_without(self, name):
         """The result of every filter but ``name``: what facet ``name`` counts. Only on a valid
         filterset."""
-        if not self.form.cleaned_data.get(name):
+        if not has_values(self.form.cleaned_data.get(name)):
             return self.qs
         queryset = self.queryset
         for other, value in self.form.cleaned_data.items():

@@ -107,3 +107,19 @@ def test_newest_first_follows_first_publication_not_edits(client, project_index)
     page.refresh_from_db()
     assert page.newest_order == moment, "saving only the publication date moves the order too"
     assert _identifiers(client) == ["OLDER", "NEWER"]
+
+
+def test_a_place_filter_left_out_is_not_evaluated(client, project_index):
+    """A place filter not in the query cleans to ``.none()``; testing it with ``bool()`` built
+    and compiled a query for each of the four place kinds on every request."""
+    from apps.network.models import Place
+    from apps.projects.facets import has_values
+
+    left_out, chosen = Place.objects.none(), Place.objects.filter(identifier="SE-0880")
+    with CaptureQueriesContext(connection) as ctx:
+        assert has_values(left_out) is False
+        assert has_values(chosen) is True
+        assert has_values([]) is False
+        assert has_values(["culture"]) is True
+    assert ctx.captured_queries == []
+    assert left_out._result_cache is None and chosen._result_cache is None
