@@ -168,8 +168,14 @@ for _database in DATABASES.values():
         # locale fallback give them cost estimates above PostgreSQL's JIT thresholds, and
         # compiling them took 0.5-7.5 s where running them takes 50-300 ms (issue 19, EXPLAIN
         # ANALYZE).
+        # No parallel workers either: a request's query that PostgreSQL splits starts a worker
+        # process and builds its hash tables once per process, while the other requests already
+        # keep every core busy. Project search under load answered 11 % more requests per second
+        # without them (issue 19, bench/README.md 2026-12-04 evening).
         _options = _database.setdefault("OPTIONS", {})
-        _options["options"] = f"{_options.get('options', '')} -c jit=off".strip()
+        _options["options"] = (
+            f"{_options.get('options', '')} -c jit=off -c max_parallel_workers_per_gather=0"
+        ).strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, otherwise per-process memory (the production settings use
