@@ -68,6 +68,28 @@ class Matches(Lookup):
         return f"{lhs} @@ {rhs}", (*lhs_params, *rhs_params)
 
 
+class TextArrayField(models.Field):
+    """A text[] column on PostgreSQL, read with ``__overlap`` (``&&``, which a GIN index
+    answers); elsewhere an unused text column, like TsVectorField."""
+
+    description = "List of codes"
+
+    def db_type(self, connection):
+        return "text[]" if connection.vendor == "postgresql" else "text"
+
+
+@TextArrayField.register_lookup
+class Overlap(Lookup):
+    """``codes__overlap=[...]``: the column shares at least one value with the list."""
+
+    lookup_name = "overlap"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} && ({rhs})::text[]", (*lhs_params, *rhs_params)
+
+
 def contains_folded(queryset, fields, text):
     """``queryset`` where any of ``fields`` contains ``text``, ignoring case for every letter."""
     if connections[queryset.db].vendor != "sqlite":

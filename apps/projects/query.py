@@ -28,7 +28,7 @@ from apps.projects.models import (
     Theme,
     TranslationOrigin,
 )
-from apps.projects.search import matching
+from apps.projects.search import matching, reads_documents, within_themes
 
 ORDERINGS = {
     "newest": ("-newest_order", "-pk"),
@@ -168,7 +168,11 @@ class ProjectFilter(django_filters.FilterSet):
     def filter_facet(self, queryset, name, value: list):
         """Projects with any of the values (places arrive as rows, the rest as codes). The hint
         tells drf-spectacular the values are strings in the schema (repeated parameters)."""
-        return queryset.filter(BY_NAME[name].matching(value)) if has_values(value) else queryset
+        if not has_values(value):
+            return queryset
+        if name == "theme" and reads_documents(queryset, self.form.cleaned_data.get("q") or ""):
+            return within_themes(queryset, value)
+        return queryset.filter(BY_NAME[name].matching(value))
 
     def filter_year(self, queryset, name, value: int):
         year = int(value)

@@ -3,12 +3,12 @@ and ranking projects against them.
 
 Documents are rebuilt for a page when it is saved or published (after its inline rows are
 written), dropped when it is unpublished, and rebuilt for every project that names an
-organisation, place or person when that one changes. Rows written in bulk (imports, benchmarks)
+organisation, place, person or theme when that one changes. Rows written in bulk (imports, benchmarks)
 are filled by ``manage.py update_project_search`` or on the next ``migrate``.
 """
 
 from django.db import connections, transaction
-from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
+from django.db.models import Case, F, FloatField, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.signals import post_delete, post_migrate, post_save
 from wagtail.models import Locale
 from wagtail.signals import page_published, page_unpublished
@@ -23,6 +23,8 @@ from apps.projects.models import (
     ProjectPartner,
     ProjectPlace,
     ProjectSearchDocument,
+    ProjectTheme,
+    Theme,
 )
 
 BATCH = 500
@@ -77,8 +79,23 @@ def _refresh_batch(page_ids):
 
             ProjectSearchDocument.objects.filter(page_id__in=page_ids).update(
                 vector=SearchVector("heading", config=F("config"), weight="A")
-                + SearchVector("content", config=F("config"), weight="B")
+                + SearchVector("content", config=F("config"), weight="B"),
+                themes=theme_slugs(ProjectTheme.objects),
             )
+
+
+def theme_slugs(project_themes):
+    """The slugs of a document's page's themes (PostgreSQL), from ``project_themes`` (a
+    manager, so a migration can pass its own). Slugs are the same in every language."""
+    from django.contrib.postgres.aggregates import ArrayAgg
+
+    return Subquery(
+        project_themes.filter(page_id=OuterRef("page_id"))
+        .order_by()
+        .values("page_id")
+        .annotate(slugs=ArrayAgg("theme__slug", distinct=True))
+        .values("slugs")
+    )
 
 
 def missing_page_ids():
@@ -105,6 +122,18 @@ def matching(queryset, text):
         heading &= Q(search_document__heading__contains=word)
     rank = Case(When(heading, then=Value(1)), default=Value(0), output_field=IntegerField())
     return queryset.filter(condition), rank
+
+
+def within_themes(queryset, slugs):
+    """``queryset``, already narrowed by ``matching`` on PostgreSQL, narrowed to projects with
+    any of the theme ``slugs``, read from the search documents it has joined."""
+    return queryset.filter(search_document__themes__overlap=list(slugs))
+
+
+def reads_documents(queryset, text):
+    """Whether ``matching(queryset, text)`` narrows by the stored documents' vectors, which
+    carry the theme slugs too (PostgreSQL, and ``text`` has words)."""
+    return connections[queryset.db].vendor == "postgresql" and bool(terms(text))
 
 
 def _matching_postgresql(queryset, tsquery):
@@ -170,6 +199,7 @@ _owner_changed = _pages_naming("owner_organisation")
 _funder_changed = _pages_naming("funders__organisation")
 _place_changed = _pages_naming("places__place")
 _person_changed = _pages_naming("contacts__person")
+_theme_changed = _pages_naming("themes__theme")
 
 
 def _fill_missing(sender, using=None, **kwargs):
@@ -184,7 +214,7 @@ def connect(app_config):
     page_unpublished.connect(
         _page_unpublished, sender=ProjectPage, dispatch_uid="project_search_unpub"
     )
-    for model in (ProjectPartner, ProjectFunder, ProjectPlace, ProjectContact):
+    for model in (ProjectPartner, ProjectFunder, ProjectPlace, ProjectContact, ProjectTheme):
         post_save.connect(
             _row_changed, sender=model, dispatch_uid=f"project_search_{model.__name__}"
         )
@@ -196,4 +226,5 @@ def connect(app_config):
     post_save.connect(_funder_changed, sender=Organisation, dispatch_uid="project_search_funder")
     post_save.connect(_place_changed, sender=Place, dispatch_uid="project_search_place")
     post_save.connect(_person_changed, sender=Person, dispatch_uid="project_search_person")
+    post_save.connect(_theme_changed, sender=Theme, dispatch_uid="project_search_theme")
     post_migrate.connect(_fill_missing, sender=app_config, dispatch_uid="project_search_fill")

@@ -8,8 +8,12 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.rich_text import RichText
 
 from apps.network.factories import OrganisationFactory, PersonFactory
-from apps.projects.factories import ProjectContactFactory, ProjectPartnerFactory
-from apps.projects.models import ProjectSearchDocument
+from apps.projects.factories import (
+    ProjectContactFactory,
+    ProjectPartnerFactory,
+    ProjectThemeFactory,
+)
+from apps.projects.models import ProjectPage, ProjectSearchDocument, ProjectTheme
 from tests.projects.conftest import make_project
 
 pytestmark = pytest.mark.django_db
@@ -155,3 +159,71 @@ def test_postgresql_reads_the_stored_vector(client, catalogue):
             "select indexdef from pg_indexes where tablename = 'projects_projectsearchdocument'"
         )
         assert any("gin (vector)" in row[0] for row in cursor.fetchall())
+
+
+@pytest.fixture
+def themed(project_index, themes):
+    make_project(
+        project_index, title="Kulturhus i Gnosjö", identifier="K-CULT", themes=[themes["culture"]]
+    )
+    make_project(
+        project_index, title="Kulturhus på torget", identifier="K-EVENT", themes=[themes["events"]]
+    )
+    make_project(
+        project_index,
+        title="Kulturhus och marknad",
+        identifier="K-BOTH",
+        themes=[themes["culture"], themes["events"]],
+    )
+    make_project(project_index, title="Kulturhus utan tema", identifier="K-NONE")
+    make_project(
+        project_index, title="Skördemarknad", identifier="M-CULT", themes=[themes["culture"]]
+    )
+    return themes
+
+
+def test_search_narrowed_to_themes(client, themed):
+    assert sorted(search(client, "kulturhus", theme="culture")) == ["K-BOTH", "K-CULT"]
+    assert sorted(search(client, "kulturhus", theme=["culture", "events"])) == [
+        "K-BOTH",
+        "K-CULT",
+        "K-EVENT",
+    ]
+    body = client.get("/api/projects/", {"q": "kulturhus", "theme": "culture"}).json()
+    assert {item["value"]: item["count"] for item in body["facets"]["theme"]} == {
+        "culture": 2,
+        "events": 2,
+    }, "the theme facet counts the search without its own filter"
+
+
+def test_search_narrowed_to_themes_follows_theme_changes(client, themed, project_index):
+    page = ProjectPage.objects.get(identifier="K-NONE", locale__language_code="sv")
+    page.themes.add(ProjectThemeFactory.build(theme=themed["culture"]))
+    page.save_revision().publish()
+    assert sorted(search(client, "kulturhus", theme="culture")) == ["K-BOTH", "K-CULT", "K-NONE"]
+
+    ProjectTheme.objects.filter(page=page).delete()
+    assert sorted(search(client, "kulturhus", theme="culture")) == ["K-BOTH", "K-CULT"]
+
+    culture = themed["culture"]
+    culture.slug = "kultur"
+    culture.save()
+    assert sorted(search(client, "kulturhus", theme="kultur")) == ["K-BOTH", "K-CULT"]
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+def test_postgresql_reads_themes_of_a_search_from_the_document(client, themed):
+    """Joined from the theme rows, PostgreSQL could not know that the words and the theme go
+    together and planned for a few matches where there were thousands (issue 19)."""
+    with CaptureQueriesContext(connection) as queries:
+        assert sorted(search(client, "kulturhus", theme="culture")) == ["K-BOTH", "K-CULT"]
+    listing = [q["sql"] for q in queries.captured_queries if "ts_rank" in q["sql"]]
+    assert listing and all("projects_projecttheme" not in sql for sql in listing)
+    document = ProjectSearchDocument.objects.get(page__identifier="K-BOTH")
+    assert sorted(document.themes) == ["culture", "events"]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "select indexdef from pg_indexes where tablename = 'projects_projectsearchdocument'"
+        )
+        assert any("gin (themes)" in row[0] for row in cursor.fetchall())
