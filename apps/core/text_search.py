@@ -46,48 +46,57 @@ class Casefold(Func):
         return super().as_sql(compiler, connection, function=SQLITE_FUNCTION, **extra_context)
 
 
-class TsVectorField(models.Field):
-    """A tsvector column on PostgreSQL; elsewhere an unused text column, so one migration
+class PostgreSQLColumn(models.Field):
+    """A column of a PostgreSQL-only type; elsewhere an unused text column, so one migration
     serves both databases without depending on the PostgreSQL driver."""
 
-    description = "Text-search vector"
+    postgresql_type = None
 
     def db_type(self, connection):
-        return "tsvector" if connection.vendor == "postgresql" else "text"
+        return self.postgresql_type if connection.vendor == "postgresql" else "text"
+
+
+class TsVectorField(PostgreSQLColumn):
+    description = "Text-search vector"
+    postgresql_type = "tsvector"
+
+
+class TextArrayField(PostgreSQLColumn):
+    """Read with ``__overlap``, which a GIN index answers."""
+
+    description = "List of codes"
+    postgresql_type = "text[]"
+
+
+class Operator(Lookup):
+    """A lookup that is one PostgreSQL operator, the right side cast to ``cast`` if given."""
+
+    operator = None
+    cast = None
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        if self.cast:
+            rhs = f"({rhs})::{self.cast}"
+        return f"{lhs} {self.operator} {rhs}", (*lhs_params, *rhs_params)
 
 
 @TsVectorField.register_lookup
-class Matches(Lookup):
-    """``vector__matches=SearchQuery(...)``: the @@ operator on PostgreSQL."""
+class Matches(Operator):
+    """``vector__matches=SearchQuery(...)``."""
 
     lookup_name = "matches"
-
-    def as_sql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = self.process_rhs(compiler, connection)
-        return f"{lhs} @@ {rhs}", (*lhs_params, *rhs_params)
-
-
-class TextArrayField(models.Field):
-    """A text[] column on PostgreSQL, read with ``__overlap`` (``&&``, which a GIN index
-    answers); elsewhere an unused text column, like TsVectorField."""
-
-    description = "List of codes"
-
-    def db_type(self, connection):
-        return "text[]" if connection.vendor == "postgresql" else "text"
+    operator = "@@"
 
 
 @TextArrayField.register_lookup
-class Overlap(Lookup):
+class Overlap(Operator):
     """``codes__overlap=[...]``: the column shares at least one value with the list."""
 
     lookup_name = "overlap"
-
-    def as_sql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = self.process_rhs(compiler, connection)
-        return f"{lhs} && ({rhs})::text[]", (*lhs_params, *rhs_params)
+    operator = "&&"
+    cast = "text[]"
 
 
 def contains_folded(queryset, fields, text):
