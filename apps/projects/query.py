@@ -167,7 +167,8 @@ class ProjectFilter(django_filters.FilterSet):
 
     def filter_facet(self, queryset, name, value: list):
         """Projects with any of the values (places arrive as rows, the rest as codes). The hint
-        tells drf-spectacular the values are strings in the schema (repeated parameters)."""
+        tells drf-spectacular the values are strings in the schema (repeated parameters). With
+        a text search on PostgreSQL, themes are read off the search documents it joins."""
         if not has_values(value):
             return queryset
         if name == "theme" and reads_documents(queryset, self.form.cleaned_data.get("q") or ""):
