@@ -222,6 +222,13 @@ def test_postgresql_reads_themes_of_a_search_from_the_document(client, themed):
     assert listing and all("projects_projecttheme" not in sql for sql in listing)
     document = ProjectSearchDocument.objects.get(page__identifier="K-BOTH")
     assert sorted(document.themes) == ["culture", "events"]
+    themed["events"].slug = "evenemang"
+    with CaptureQueriesContext(connection) as queries:
+        themed["events"].save()
+    writes = [q["sql"] for q in queries.captured_queries if "projectsearchdocument" in q["sql"]]
+    assert len(writes) == 1 and writes[0].startswith("UPDATE"), "one UPDATE, not a rebuild"
+    document.refresh_from_db()
+    assert sorted(document.themes) == ["culture", "evenemang"]
     with connection.cursor() as cursor:
         cursor.execute(
             "select indexdef from pg_indexes where tablename = 'projects_projectsearchdocument'"
