@@ -123,3 +123,24 @@ def test_a_place_filter_left_out_is_not_evaluated(client, project_index):
         assert has_values(["culture"]) is True
     assert ctx.captured_queries == []
     assert left_out._result_cache is None and chosen._result_cache is None
+
+
+def test_a_listing_never_asks_whether_a_place_filter_is_empty(client, project_index, monkeypatch):
+    from django.db.models import QuerySet
+
+    from apps.network.models import Place
+
+    make_project(project_index, title="P0", places=["SE-0880"])
+    asked = []
+    original = QuerySet.__bool__
+
+    def recording(queryset):
+        if queryset.model is Place:
+            asked.append(queryset)
+        return original(queryset)
+
+    monkeypatch.setattr(QuerySet, "__bool__", recording)
+    for params in ({}, {"q": "p0"}, {"municipality": "SE-0880"}):
+        assert client.get("/api/projects/", params).status_code == 200
+        assert client.get("/sv/projekt/", params).status_code == 200
+    assert asked == []
