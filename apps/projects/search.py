@@ -3,8 +3,9 @@ and ranking projects against them.
 
 Documents are rebuilt for a page when it is saved or published (after its inline rows are
 written), dropped when it is unpublished, and rebuilt for every project that names an
-organisation, place, person or theme when that one changes. Rows written in bulk (imports,
-benchmarks) are filled by ``manage.py update_project_search`` or on the next ``migrate``.
+organisation, place or person when that one changes; a theme's projects get its new slug. Rows
+written in bulk (imports, benchmarks) are filled by ``manage.py update_project_search`` or on
+the next ``migrate``.
 """
 
 from django.db import connections, transaction

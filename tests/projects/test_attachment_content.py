@@ -40,7 +40,9 @@ def _odf(mimetype):
 
 OPENXML = "application/vnd.openxmlformats-officedocument"
 PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-SVG = b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+SVG = (
+    b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+)
 ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 120
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 120
 DOCX = _ooxml(f"{OPENXML}.wordprocessingml.document.main+xml")

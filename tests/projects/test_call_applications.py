@@ -283,9 +283,11 @@ def test_the_applications_export_never_hands_a_spreadsheet_a_formula(
     client, call, call_index, clock, django_user_model, start
 ):
     clock(CLOSES - datetime.timedelta(days=3))
-    formula = f"{start}HYPERLINK(\"https://evil.example\",\"Klicka\")"
+    formula = f'{start}HYPERLINK("https://evil.example","Klicka")'
     assert post(client, call, {"forening": formula}).status_code == 200
-    client.force_login(_user(django_user_model, "moderator", call_index, ["add", "change", "publish"]))
+    client.force_login(
+        _user(django_user_model, "moderator", call_index, ["add", "change", "publish"])
+    )
     export = client.get(f"/admin/forms/submissions/{call.pk}/", {"export": "csv"})
     (row,) = list(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode())))
     assert row["Förening"] == "'" + formula

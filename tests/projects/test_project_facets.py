@@ -255,4 +255,3 @@ def test_total_and_facets_are_counted_once_per_content_version(
         publish=False,
     )
     assert listing(client, culture)["count"] == 4
-
