@@ -2,6 +2,7 @@ import datetime
 
 import factory
 import wagtail_factories
+from django.utils import timezone
 
 from apps.core.factories import LocaleFactory
 from apps.events.models import (
@@ -50,7 +51,7 @@ class EventPageFactory(wagtail_factories.PageFactory):
     summary = "Ett evenemang i bygden."
     organiser = factory.SubFactory(OrganisationFactory)
     venue = factory.SubFactory(VenueFactory)
-    start_date = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=7))
+    start_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=7))
     start_time = datetime.time(18, 0)
     end_time = datetime.time(20, 0)
     time_zone = "Europe/Stockholm"
