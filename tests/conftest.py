@@ -1,4 +1,5 @@
 import pytest
+import time_machine
 from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
@@ -7,7 +8,19 @@ from apps.core.localize import translate
 from apps.events.factories import EventIndexPageFactory, EventPageFactory, VenueFactory
 from apps.network.factories import NetworkIndexPageFactory, OrganisationFactory
 from cms.factories import HomePageFactory
+from tests.clock import NOON
 from tests.ical_js import ical_js  # noqa: F401 (a fixture for every test package)
+
+
+@pytest.fixture(autouse=True)
+def site_day(request):
+    """Every test starts at noon of the run's day (tests/clock.py says why), except those
+    whose other processes read the real clock."""
+    if request.node.get_closest_marker("real_clock"):
+        yield
+        return
+    with time_machine.travel(NOON, tick=True):
+        yield
 
 
 @pytest.fixture

@@ -38,6 +38,7 @@ from apps.projects.factories import (
     ThemeFactory,
 )
 from cms.factories import StandardPageFactory
+from tests.clock import TODAY
 from tests.projects.conftest import make_call, make_project
 
 LANGUAGES = ("sv", "en")
@@ -219,15 +220,14 @@ def build(home, home_en, en, network_index, calendar, publish):
     calls_en = translate(calls, en, {"Utlysningar": "Calls", "utlysningar": "calls"})
     add("projects.FundingCallIndexPage", calls, calls_en)
     add("projects.FundingCallIndexPage?none", calls, calls_en, "?theme=culture&status=closed")
-    today = datetime.date.today()
     call = make_call(
         calls,
         title="Idéslanten",
         slug="ideslanten",
         themes=[culture],
         places=["SE-08"],
-        opens_date=today - datetime.timedelta(days=30),
-        closes_date=today + datetime.timedelta(days=30),
+        opens_date=TODAY - datetime.timedelta(days=30),
+        closes_date=TODAY + datetime.timedelta(days=30),
         contact=PersonFactory(name="Daniel Granello"),
         form_fields=[
             ("Förening", "singleline", True),
@@ -241,7 +241,7 @@ def build(home, home_en, en, network_index, calendar, publish):
     event = publish(
         title="Stickcafé",
         slug="stickcafe",
-        start_date=today + datetime.timedelta(days=3),
+        start_date=TODAY + datetime.timedelta(days=3),
         organiser=owner,
     )
     calendar_en = calendar.get_translation(en)
@@ -249,7 +249,7 @@ def build(home, home_en, en, network_index, calendar, publish):
     add("events.EventIndexPage:list_view", calendar, calendar_en)
     add("events.EventIndexPage?none", calendar, calendar_en, "?q=zzzzqqq&free=1")
     # Routes with a word per language cannot be reversed; these are the words a visitor sees.
-    month = f"{today.year}-{today.month:02d}"
+    month = f"{TODAY.year}-{TODAY.month:02d}"
     samples["events.EventIndexPage:this-month"] = {
         "sv": calendar.url + "manad/",
         "en": calendar_en.url + "month/",

@@ -11,14 +11,9 @@ from apps.core.localize import translate
 from apps.events.factories import EventCategoryFactory, VenueFactory
 from apps.events.models import EventCategoryLink
 from apps.network.factories import OrganisationFactory, municipality
+from tests.clock import days
 
 pytestmark = pytest.mark.django_db
-
-TODAY = datetime.date.today()
-
-
-def days(n):
-    return TODAY + datetime.timedelta(days=n)
 
 
 def get(client, **params):

@@ -11,10 +11,11 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from apps.events.factories import VenueFactory
+from tests.clock import TODAY
 
 pytestmark = pytest.mark.django_db
 
-SOON = datetime.date.today() + datetime.timedelta(days=4)
+SOON = TODAY + datetime.timedelta(days=4)
 
 
 def image(title="Affisch"):

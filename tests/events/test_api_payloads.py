@@ -5,13 +5,13 @@ import datetime
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from apps.core.localize import translate
 from apps.events.factories import VenueFactory
 from apps.network.factories import OrganisationFactory
+from tests.clock import TODAY
 
-SOON = timezone.localdate() + datetime.timedelta(days=3)
+SOON = TODAY + datetime.timedelta(days=3)
 WINDOW = {"start": SOON.isoformat(), "end": (SOON + datetime.timedelta(days=60)).isoformat()}
 
 

@@ -10,14 +10,9 @@ from django.utils import timezone
 from apps.core.localize import translate
 from apps.events.filters import start_of
 from apps.events.models import EventOccurrence, EventPage, EventSeries
+from tests.clock import TODAY, days
 
 pytestmark = pytest.mark.django_db
-
-TODAY = datetime.date.today()
-
-
-def days(n):
-    return TODAY + datetime.timedelta(days=n)
 
 
 def test_series_remember_their_longest_occurrence(publish):

@@ -14,10 +14,11 @@ from apps.events.models import (
     EventExtraDate,
     EventMovedDate,
 )
+from tests.clock import TODAY
 
 pytestmark = pytest.mark.django_db
 
-START = datetime.date.today() + datetime.timedelta(days=7)
+START = TODAY + datetime.timedelta(days=7)
 
 
 def week(n):

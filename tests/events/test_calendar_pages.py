@@ -13,14 +13,9 @@ from apps.core.localize import translate
 from apps.events.factories import VenueFactory
 from apps.events.models import EventCancellation
 from apps.network.factories import OrganisationFactory
+from tests.clock import TODAY, days
 
 pytestmark = pytest.mark.django_db
-
-TODAY = datetime.date.today()
-
-
-def days(n):
-    return TODAY + datetime.timedelta(days=n)
 
 
 def test_list_groups_by_day_and_includes_events_under_way(client, publish):

@@ -13,14 +13,9 @@ from django.test.utils import CaptureQueriesContext
 
 from apps.events.factories import VenueFactory
 from apps.network.factories import OrganisationFactory
+from tests.clock import TODAY, days
 
 pytestmark = pytest.mark.django_db
-
-TODAY = datetime.date.today()
-
-
-def days(n):
-    return TODAY + datetime.timedelta(days=n)
 
 
 def hrefs(response):

@@ -17,16 +17,12 @@ from apps.core.dates import date_range
 from apps.core.factories import ImageFactory
 from apps.core.localize import translate
 from apps.events.models import EventCancellation, EventPage
+from tests.clock import days
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date.today()
 HELSINKI = ZoneInfo("Europe/Helsinki")
 HOST_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-
-
-def days(n):
-    return TODAY + datetime.timedelta(days=n)
 
 
 def test_an_event_in_another_zone_shows_its_own_times_and_zone_everywhere(client, publish):

@@ -10,6 +10,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from apps.events.factories import VenueFactory
 from apps.network.factories import municipality
 from tests.browser import BROWSER_TEST_MARKS, chromium
+from tests.clock import TODAY
 from tests.projects.test_project_map_browser import MARKERS_SHOWN
 
 pytestmark = BROWSER_TEST_MARKS
@@ -18,7 +19,7 @@ SCREENSHOT = os.environ.get("BYGD_CALENDAR_MAP_SCREENSHOT")
 
 
 def test_calendar_map_shows_the_filtered_occurrences(live_server, calendar, publish):
-    soon = datetime.date.today() + datetime.timedelta(days=3)
+    soon = TODAY + datetime.timedelta(days=3)
     hultsfred = VenueFactory(municipality=municipality("0860"), latitude=None, longitude=None)
     kiruna = VenueFactory(
         municipality=municipality("2584"), latitude="67.855800", longitude="20.225300"

@@ -1,7 +1,6 @@
 """The event page's schema.org markup as Google's Event rich results read it: the required
 properties on every item, and the recommended image, offers, status and attendance mode."""
 
-import datetime
 import json
 import re
 
@@ -10,10 +9,10 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from apps.core.factories import ImageFactory
 from apps.events.models import EventCancellation
+from tests.clock import days
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date.today()
 REQUIRED = {"@context", "@type", "name", "startDate", "location"}
 RECOMMENDED = {
     "description",
@@ -24,10 +23,6 @@ RECOMMENDED = {
     "offers",
     "organizer",
 }
-
-
-def days(n):
-    return TODAY + datetime.timedelta(days=n)
 
 
 def json_ld(client, page):

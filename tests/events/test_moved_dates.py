@@ -21,6 +21,7 @@ from wagtail.test.utils.form_data import inline_formset
 from apps.events.factories import EventCategoryFactory, VenueFactory
 from apps.events.models import EventMovedDate, EventOccurrence, EventPage
 from apps.network.factories import OrganisationFactory, municipality
+from tests.clock import TODAY
 from tests.events.admin_form import event_admin_form
 
 pytestmark = pytest.mark.django_db
@@ -255,8 +256,8 @@ def test_calendar_pages_show_the_new_time_and_where_it_moved_from(client, publis
 
 def test_json_ld_marks_the_moved_date_rescheduled(client, publish, settings):
     hall = VenueFactory(name="Folkets hus", municipality=municipality("0860"))
-    page = weekly(publish, [to_wednesday(hall)], start_date=datetime.date.today())
-    page.start_date = datetime.date.today() + datetime.timedelta(days=1)
+    page = weekly(publish, [to_wednesday(hall)], start_date=TODAY)
+    page.start_date = TODAY + datetime.timedelta(days=1)
     moved_day = page.start_date + datetime.timedelta(days=7)
     latest = page.get_latest_revision_as_object()
     latest.start_date = page.start_date

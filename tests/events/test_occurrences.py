@@ -15,10 +15,11 @@ from apps.events.models import (
     EventOccurrence,
     EventSeries,
 )
+from tests.clock import TODAY
 
 pytestmark = pytest.mark.django_db
 
-NEXT_MONTH = datetime.date.today() + datetime.timedelta(days=30)
+NEXT_MONTH = TODAY + datetime.timedelta(days=30)
 
 
 def visible(page):
@@ -103,7 +104,7 @@ def test_an_organisation_with_events_cannot_be_deleted(publish):
 
 @override_settings(BYGD_EVENT_HORIZON_MONTHS=2)
 def test_extend_occurrences_moves_the_horizon_and_is_idempotent(publish):
-    page = publish(frequency="weekly", start_date=datetime.date.today())
+    page = publish(frequency="weekly", start_date=TODAY)
     stored = len(visible(page))
     assert 8 <= stored <= 10
     with override_settings(BYGD_EVENT_HORIZON_MONTHS=4):

@@ -10,6 +10,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.clock import TODAY
+
 pytestmark = pytest.mark.django_db
 
 CROWDED = datetime.date(2027, 1, 15)
@@ -89,10 +91,9 @@ def _summaries(response):
 
 
 def test_feed_splits_in_date_order_and_says_so(client, publish, low_limits):
-    today = datetime.date.today()
     # Created latest-first, so the order of primary keys is the reverse of the dates'.
     for offset in range(8, 0, -1):
-        publish(title=f"Dag {offset}", start_date=today + datetime.timedelta(days=offset))
+        publish(title=f"Dag {offset}", start_date=TODAY + datetime.timedelta(days=offset))
     first = client.get("/calendar.ics")
     assert first.status_code == 200
     assert sorted(_summaries(first)) == [f"Dag {offset}" for offset in range(1, 6)]
@@ -112,17 +113,16 @@ def test_feed_page_must_be_a_page_number(client, publish, low_limits):
 
 
 def test_split_feed_query_count_stays_flat(client, publish, low_limits):
-    today = datetime.date.today()
     for offset in range(1, 8):
-        publish(start_date=today + datetime.timedelta(days=offset))
+        publish(start_date=TODAY + datetime.timedelta(days=offset))
     client.get("/calendar.ics")
     few = _queries(client, "/calendar.ics")
     for offset in range(8, 14):
-        publish(start_date=today + datetime.timedelta(days=offset))
+        publish(start_date=TODAY + datetime.timedelta(days=offset))
     assert _queries(client, "/calendar.ics") == few
 
 
 def test_calendar_subscribe_links_leave_out_the_listing_page(client, publish, low_limits):
-    publish(start_date=datetime.date.today() + datetime.timedelta(days=2))
+    publish(start_date=TODAY + datetime.timedelta(days=2))
     html = client.get("/sv/kalender/", {"page": "1"}).content.decode()
     assert "/calendar.ics?" in html and "page=" not in html.split("/calendar.ics?")[1][:80]

@@ -11,10 +11,9 @@ import pytest
 from apps.events.factories import EventCategoryFactory, VenueFactory
 from apps.events.models import EventMovedDate
 from apps.network.factories import OrganisationFactory
+from tests.clock import TODAY
 
 pytestmark = pytest.mark.django_db
-
-TODAY = datetime.date.today()
 
 
 def links(response):

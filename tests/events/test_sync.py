@@ -15,10 +15,11 @@ from wagtail.models import PageViewRestriction
 
 from apps.events.factories import EventCategoryFactory
 from apps.events.models import EventCategoryLink, EventPage, EventSeries
+from tests.clock import TODAY
 
 pytestmark = pytest.mark.django_db
 
-SOON = datetime.date.today() + datetime.timedelta(days=5)
+SOON = TODAY + datetime.timedelta(days=5)
 
 
 def changed_ids(client, since):

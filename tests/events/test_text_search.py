@@ -1,16 +1,10 @@
 """Text search in the calendar and /api/events/?q= folds Nordic letters on every database."""
 
-import datetime
-
 import pytest
 
+from tests.clock import days
+
 pytestmark = pytest.mark.django_db
-
-TODAY = datetime.date.today()
-
-
-def days(n):
-    return TODAY + datetime.timedelta(days=n)
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from apps.network.factories import OrganisationFactory
 from apps.projects.factories import ProjectIndexPageFactory, ThemeFactory
 from apps.projects.models import Theme
 from tests.browser import BROWSER_TEST_MARKS, chromium
+from tests.clock import TODAY
 from tests.projects.conftest import make_project
 
 FRONTEND = Path(__file__).resolve().parents[2] / "examples" / "frontend"
@@ -65,14 +66,13 @@ def content(home_en, home, en):
     calendar = EventIndexPageFactory(parent=home)
     calendar.save_revision().publish()
     translate(calendar, en, {"Kalender": "Calendar", "kalender": "calendar"})
-    today = datetime.date.today()
     for days, title, english in (
         (3, "Stickcafé på biblioteket", "Knitting café at the library"),
         (9, "Höstmarknad i Vimmerby", "Autumn market in Vimmerby"),
     ):
         event = EventPageFactory.build(
             title=title,
-            start_date=today + datetime.timedelta(days),
+            start_date=TODAY + datetime.timedelta(days),
             organiser=OrganisationFactory(),
             venue=VenueFactory(),
         )

@@ -8,9 +8,10 @@ from apps.events.factories import EventIndexPageFactory
 from apps.events.models import EventPage
 from apps.harvest.factories import HarvestSourceFactory
 from apps.harvest.run import run_source
+from tests.clock import TODAY
 from tests.harvest.stub_source import Stub, answers, listing, occurrence, ok
 
-DAYS = [datetime.date.today() + datetime.timedelta(days=10 + 7 * n) for n in range(4)]
+DAYS = [TODAY + datetime.timedelta(days=10 + 7 * n) for n in range(4)]
 KEY = "c" * 8 + "-0000-0000-0000-" + "0" * 12
 
 

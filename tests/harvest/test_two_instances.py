@@ -24,7 +24,7 @@ from apps.projects.models import ProjectPage
 from tests.harvest.instance import SITE_NAME, SourceSite, copy_of_test_database
 from tests.harvest.source_scripts import CHANGE, FILL, WEEKLY
 
-pytestmark = pytest.mark.live_source
+pytestmark = [pytest.mark.live_source, pytest.mark.real_clock]
 
 #: Projects and events on the source; `BYGD_HARVEST_TEST_COUNT=200 pytest -s` to time larger runs
 #: (each harvest prints its summary, with its seconds and requests).

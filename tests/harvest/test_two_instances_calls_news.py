@@ -28,7 +28,7 @@ from tests.harvest.source_scripts import (
 )
 from tests.harvest.test_two_instances import local, remote, template  # noqa: F401 (fixture)
 
-pytestmark = pytest.mark.live_source
+pytestmark = [pytest.mark.live_source, pytest.mark.real_clock]
 
 KINDS = "organisations,calls,projects,news"
 

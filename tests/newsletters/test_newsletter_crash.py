@@ -55,6 +55,7 @@ def start_sender(env):
     )
 
 
+@pytest.mark.real_clock
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_killing_the_sender_at_random_loses_nobody(issue, newsletter_list, tmp_path):
     rows = [SubscriptionFactory(newsletter_list=newsletter_list) for _ in range(RECIPIENTS)]

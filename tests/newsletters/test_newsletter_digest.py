@@ -17,13 +17,14 @@ from apps.newsletters.registry import NEWSLETTER_CONTENT
 from apps.newsletters.rendering import RenderedIssue
 from apps.projects.factories import FundingCallIndexPageFactory, NewsIndexPageFactory
 from apps.projects.models import FundingCallPage, ProjectPostPage
+from tests.clock import NOON
 from tests.projects.conftest import make_call
 from tests.projects.test_news import make_post
 
 pytestmark = pytest.mark.django_db
 
-NOW = timezone.now()
-LAST_ISSUE = NOW - datetime.timedelta(days=10)
+
+LAST_ISSUE = NOON - datetime.timedelta(days=10)
 
 
 @pytest.fixture
@@ -60,7 +61,7 @@ def open_call(call_index, title):
         call_index,
         title=title,
         opens_date=datetime.date(2026, 1, 1),
-        closes_date=(NOW + datetime.timedelta(days=60)).date(),
+        closes_date=(NOON + datetime.timedelta(days=60)).date(),
     )
 
 

@@ -8,6 +8,7 @@ from django.core.cache import cache
 from apps.events.factories import EventCategoryFactory, VenueFactory
 from apps.portal.factories import PASSWORD, OrganiserAccountFactory
 from apps.portal.moderation import GROUP_NAME, ensure_moderation
+from tests.clock import TODAY
 
 
 @pytest.fixture(autouse=True)
@@ -63,7 +64,7 @@ def organiser_client(client, organiser):
 
 def event_data(place, **overrides):
     """A valid portal form submission for a one-off evening event next week."""
-    day = datetime.date.today() + datetime.timedelta(days=7)
+    day = TODAY + datetime.timedelta(days=7)
     data = {
         "title_sv": "Allsång i bygdegården",
         "summary_sv": "Vi sjunger tillsammans.",

@@ -23,6 +23,7 @@ from wagtail.models import TaskState
 from apps.events.factories import VenueFactory
 from apps.events.models import EventPage
 from tests.browser import BROWSER_TEST_MARKS, chromium
+from tests.clock import TODAY
 from tests.portal.conftest import PASSWORD, png_file
 
 WAIT_SECONDS = 20
@@ -158,7 +159,7 @@ def next_weekday(day, weekday):
 def test_organiser_fills_the_form_for_a_weekly_event_that_reads_the_same_everywhere(
     live_server, browser, client, organiser, moderator, venue, tmp_path, ical_js
 ):
-    first = next_weekday(datetime.date.today() + datetime.timedelta(days=7), 1)  # a Tuesday
+    first = next_weekday(TODAY + datetime.timedelta(days=7), 1)  # a Tuesday
     # The third Tuesday is held on the Wednesday, at 19:00 to 21:00, in another hall.
     moved = first + datetime.timedelta(weeks=2)
     new_day = moved + datetime.timedelta(days=1)

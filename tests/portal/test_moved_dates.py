@@ -8,11 +8,12 @@ import pytest
 from apps.events.factories import VenueFactory
 from apps.events.models import EventMovedDate, EventOccurrence, EventPage
 from apps.portal.factories import TrustedOrganisationFactory
+from tests.clock import TODAY
 from tests.portal.conftest import event_data, login
 
 pytestmark = pytest.mark.django_db
 
-FIRST = datetime.date.today() + datetime.timedelta(days=7)
+FIRST = TODAY + datetime.timedelta(days=7)
 SECOND = FIRST + datetime.timedelta(days=7)
 
 

@@ -15,6 +15,7 @@ from apps.events.models import EventOccurrence, EventPage
 from apps.network.factories import municipality
 from apps.portal import services
 from apps.portal.factories import OrganiserInvitationFactory, TrustedOrganisationFactory
+from tests.clock import TODAY
 from tests.portal.conftest import event_data, login
 
 pytestmark = pytest.mark.django_db
@@ -178,7 +179,7 @@ def test_a_new_venue_is_created_with_the_event(organiser_client, venue):
 def test_clashes_in_the_same_municipality_are_shown_before_submitting(
     client, organiser, venue, publish
 ):
-    day = datetime.date.today() + datetime.timedelta(days=7)
+    day = TODAY + datetime.timedelta(days=7)
     publish(
         title="Dans på logen",
         start_date=day,
@@ -211,7 +212,7 @@ def test_clashes_in_the_same_municipality_are_shown_before_submitting(
 def test_moderators_see_organiser_organisation_and_clashes_in_the_editor(
     client, organiser, moderator, venue, publish
 ):
-    day = datetime.date.today() + datetime.timedelta(days=7)
+    day = TODAY + datetime.timedelta(days=7)
     publish(
         title="Dans på logen",
         start_date=day,

@@ -8,6 +8,7 @@ from apps.core.localize import sync, translate
 from apps.network.models import Place
 from apps.projects.factories import ProjectPlaceFactory, ProjectThemeFactory
 from apps.projects.models import ProjectPage
+from tests.clock import TODAY
 from tests.projects.conftest import make_project
 
 pytestmark = pytest.mark.django_db
@@ -55,18 +56,17 @@ def test_impossible_facts_are_refused(project_index, fields, error_field):
 
 
 def test_status_is_derived_from_dates_unless_overridden(project_index):
-    today = datetime.date.today()
     past = make_project(
         project_index, title="Förr", start=datetime.date(2015, 1, 1), end=datetime.date(2016, 1, 1)
     )
     now = make_project(
         project_index,
         title="Nu",
-        start=today - datetime.timedelta(days=10),
-        end=today + datetime.timedelta(days=10),
+        start=TODAY - datetime.timedelta(days=10),
+        end=TODAY + datetime.timedelta(days=10),
     )
     later = make_project(
-        project_index, title="Sen", start=today + datetime.timedelta(days=30), end=None
+        project_index, title="Sen", start=TODAY + datetime.timedelta(days=30), end=None
     )
     overridden = make_project(
         project_index,
