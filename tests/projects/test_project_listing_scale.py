@@ -7,9 +7,12 @@ import re
 
 import pytest
 from django.db import connection
+from django.db.models import QuerySet
 from django.test.utils import CaptureQueriesContext
 
 from apps.core.locale import with_fallback
+from apps.network.models import Place
+from apps.projects.facets import has_values
 from apps.projects.models import ProjectPage
 from tests.projects.conftest import make_project
 
@@ -112,9 +115,6 @@ def test_newest_first_follows_first_publication_not_edits(client, project_index)
 def test_a_place_filter_left_out_is_not_evaluated(client, project_index):
     """A place filter not in the query cleans to ``.none()``; testing it with ``bool()`` built
     and compiled a query for each of the four place kinds on every request."""
-    from apps.network.models import Place
-    from apps.projects.facets import has_values
-
     left_out, chosen = Place.objects.none(), Place.objects.filter(identifier="SE-0880")
     with CaptureQueriesContext(connection) as ctx:
         assert has_values(left_out) is False
@@ -126,10 +126,6 @@ def test_a_place_filter_left_out_is_not_evaluated(client, project_index):
 
 
 def test_a_listing_never_asks_whether_a_place_filter_is_empty(client, project_index, monkeypatch):
-    from django.db.models import QuerySet
-
-    from apps.network.models import Place
-
     make_project(project_index, title="P0", places=["SE-0880"])
     asked = []
     original = QuerySet.__bool__
